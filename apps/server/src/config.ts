@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  /** Session idle expiry and absolute expiry, minutes. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Failed logins before a temporary lockout, and its length. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  /** Send the session cookie with Secure (behind HTTPS). */
+  secureCookies: boolean;
+  /** How many login attempts one address may make per minute. */
+  loginRateLimitPerMinute: number;
+  webDist: string;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? `sqlite:${path.join(repoRoot, 'data', 'propdesk.db')}`,
+    adminPassword: env.PROPDESK_ADMIN_PASSWORD || undefined,
+    demo: env.PROPDESK_DEMO !== '0',
+    sessionIdleMinutes: Number(env.PROPDESK_SESSION_IDLE_MINUTES ?? 120),
+    sessionMaxHours: Number(env.PROPDESK_SESSION_MAX_HOURS ?? 12),
+    lockoutThreshold: Number(env.PROPDESK_LOCKOUT_THRESHOLD ?? 5),
+    lockoutMinutes: Number(env.PROPDESK_LOCKOUT_MINUTES ?? 15),
+    secureCookies: env.PROPDESK_SECURE_COOKIES === '1',
+    loginRateLimitPerMinute: Number(env.PROPDESK_LOGIN_RATE_LIMIT ?? 30),
+    webDist: env.PROPDESK_WEB_DIST ?? path.join(repoRoot, 'apps', 'web', 'dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
