@@ -2,10 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { orgRoutes } from './org/org.routes.js';
+import { residentsRoutes } from './residents/residents.routes.js';
+import { rolesRoutes } from './roles/roles.routes.js';
+import { teamsRoutes } from './teams/teams.routes.js';
+import { unitsRoutes } from './units/units.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { zonesRoutes } from './zones/zones.routes.js';
 
 /** Every domain module's routes. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(unitsRoutes);
+  await app.register(zonesRoutes);
+  await app.register(residentsRoutes);
+  await app.register(usersRoutes);
+  await app.register(teamsRoutes);
+  await app.register(rolesRoutes);
   await app.register(auditRoutes);
 }

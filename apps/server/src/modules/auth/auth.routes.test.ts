@@ -57,7 +57,7 @@ describe('sign-in', () => {
     const audit = await t.as(admin, { url: `/api/audit?entity=user&entityId=${t.fx.users.guardA}` });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('auth.locked');
     // Lift the lock as if the time had passed: the right password works again.
-    await t.database.db.updateTable('users').set({ locked_until: '2000-01-01T00:00:00.000Z', failed_logins: 0 }).where('id', '=', t.fx.users.guardA).execute();
+    await t.database.db.updateTable('users').set({ locked_until: '2000-01-01T00:00:00.000Z', failed_logins: 0 }).where('id', '=', t.fx.users.guardA!).execute();
     const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'guardA', password: TEST_PASSWORD } });
     expect(ok.statusCode).toBe(200);
   });

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+// Routes of this module are being written; registered here so modules/index.ts stays stable.
+export async function usersRoutes(_app: FastifyInstance) {}
