@@ -46,14 +46,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string) => {
       await api.post('/api/auth/login', { username, password });
-      qc.clear();
-      await qc.fetchQuery({ queryKey: ['me'], queryFn: () => api.get<MeResponse>('/api/auth/me') });
+      const fresh = await api.get<MeResponse>('/api/auth/me');
+      // Nothing cached for the previous user may leak into this one's screens.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      qc.setQueryData(['me'], fresh);
     },
     [qc],
   );
   const logout = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
-    qc.clear();
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     qc.setQueryData(['me'], null);
   }, [qc]);
 
