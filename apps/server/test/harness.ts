@@ -49,7 +49,7 @@ export async function createTestDatabase(): Promise<Database> {
   } else {
     database = await openDatabase('sqlite::memory:');
   }
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   return database;
 }
 

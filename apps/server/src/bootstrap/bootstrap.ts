@@ -21,7 +21,7 @@ export interface BootstrapResult {
  * every start; several processes starting at once on PostgreSQL are serialized by the migrator's lock.
  */
 export async function bootstrap(database: Database, opts: { adminPassword?: string; demo: boolean; groupName?: string }): Promise<BootstrapResult> {
-  const migrations = await migrateToLatest(database.db);
+  const migrations = await migrateToLatest(database);
   return database.db.transaction().execute(async (tx) => {
     const roleIds = await ensureBuiltinRoles(tx);
     const anyUser = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();

@@ -10,6 +10,8 @@ export type Tx = Transaction<DB> | Kysely<DB>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL schema in use when not the default (tests). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: opts.schema, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);

@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.js';
+import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
@@ -13,8 +13,13 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  // With a non-default schema the migrator must look for its own table there, not in any schema.
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new StaticProvider(),
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

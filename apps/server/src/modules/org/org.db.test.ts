@@ -16,7 +16,7 @@ afterAll(() => database.close());
 
 describe(`org tree on ${testDialect()}`, () => {
   it('migrates from empty, and a second run changes nothing', async () => {
-    expect(await migrateToLatest(database.db)).toEqual([]);
+    expect(await migrateToLatest(database)).toEqual([]);
     const fresh = await createTestDatabase();
     try {
       for (const table of ['org_units', 'units', 'residents', 'resident_units', 'users', 'roles', 'role_grants', 'sessions', 'api_tokens', 'audit_log', 'zones', 'teams']) {
