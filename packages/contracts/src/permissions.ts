@@ -29,7 +29,7 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
   center_director: {
     zh: '客服中心主任',
     en: 'Center director',
-    permissions: ['org.read', 'units.read', 'residents.read', 'residents.reveal_id', 'teams.read', 'users.read', 'audit.read'],
+    permissions: ['org.read', 'units.read', 'residents.read', 'residents.reveal_id', 'teams.read', 'users.read', 'users.manage', 'audit.read'],
   },
   reception_supervisor: {
     zh: '接待主管',
@@ -37,6 +37,8 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
     permissions: [
       'org.read', 'units.read', 'units.manage', 'units.import', 'residents.read', 'residents.manage',
       'residents.import', 'residents.reveal_id', 'teams.read', 'teams.manage', 'users.read',
+      // The lead receptionist onboards and trains new receptionists; grants stay within her own permissions.
+      'users.manage',
     ],
   },
   receptionist: {

@@ -1,15 +1,29 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, ListQuery, Locale, Name, Phone } from './common.js';
+import { CalendarDate, Id, Instant, ListQuery, Locale, Name, Phone, QueryBool } from './common.js';
 import { PERMISSION_CODES } from './permissions.js';
 
 export const Education = z.enum(['junior_high', 'high_school', 'vocational', 'college', 'bachelor', 'master', 'doctorate']);
 
+/** A YYYY-MM-DD that names a real day (no 2024-02-30). */
+export const RealDate = CalendarDate.refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'not a real calendar date');
+
 export const Training = z.object({ name: z.string().max(200), date: CalendarDate.optional(), hours: z.number().int().min(0).max(10000).optional() });
+export type Training = z.infer<typeof Training>;
+/** POST /api/users/:id/trainings: one course attended (the training module appends here too). */
+export const AddTrainingBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  date: RealDate.optional(),
+  hours: z.number().int().min(0).max(10000).optional(),
+});
+export type AddTrainingBody = z.infer<typeof AddTrainingBody>;
 
 export const StaffProfile = z.strictObject({
   education: Education.nullable().optional(),
-  birthDate: CalendarDate.nullable().optional(),
-  healthCertExpiry: CalendarDate.nullable().optional(),
+  birthDate: RealDate.nullable().optional(),
+  healthCertExpiry: RealDate.nullable().optional(),
   experienceYears: z.number().int().min(0).max(60).nullable().optional(),
   skills: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
 });
@@ -42,7 +56,10 @@ export const User = z.object({
   trainings: z.array(Training),
   grants: z.array(RoleGrant),
   lockedUntil: Instant.nullable(),
+  /** Set when an administrator chose the password: the user must pick a new one. */
+  mustChangePassword: z.boolean(),
   createdAt: Instant,
+  updatedAt: Instant,
 });
 export type User = z.infer<typeof User>;
 
@@ -64,9 +81,15 @@ export const UpdateUserBody = StaffProfile.extend({
   active: z.boolean().optional(),
   password: z.string().min(8, 'at least 8 characters').max(200).optional(),
 });
-export const UserListQuery = ListQuery.extend({ orgUnitId: Id.optional(), roleId: Id.optional() });
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+/** orgUnitId: users placed at that node or anywhere below it; roleId: users holding that role somewhere. */
+export const UserListQuery = ListQuery.extend({ orgUnitId: Id.optional(), roleId: Id.optional(), active: QueryBool.optional() });
+export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const GrantRoleBody = z.strictObject({ roleId: Id, orgUnitId: Id });
+export type GrantRoleBody = z.infer<typeof GrantRoleBody>;
+export const GrantParams = z.object({ id: Id, grantId: Id });
 
 export const Role = z.object({
   id: Id,
@@ -84,6 +107,15 @@ export const CreateRoleBody = z.strictObject({
   nameEn: Name,
   permissions: z.array(PermissionCode).min(1).max(200),
 });
+export type CreateRoleBody = z.infer<typeof CreateRoleBody>;
+/** Built-in roles are not editable (409 builtin_role); the code of a role never changes. */
+export const UpdateRoleBody = z.strictObject({
+  name: Name.optional(),
+  nameEn: Name.optional(),
+  permissions: z.array(PermissionCode).min(1).max(200).optional(),
+});
+export type UpdateRoleBody = z.infer<typeof UpdateRoleBody>;
+export const RoleListQuery = ListQuery;
 export const PermissionInfo = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 
 export const TeamKind = z.enum(['maintenance', 'reception', 'security', 'cleaning', 'other']);
@@ -96,6 +128,7 @@ export const Team = z.object({
   leaderName: z.string().nullable(),
   members: z.array(z.object({ userId: Id, displayName: z.string() })),
   createdAt: Instant,
+  updatedAt: Instant,
 });
 export type Team = z.infer<typeof Team>;
 export const CreateTeamBody = z.strictObject({
@@ -111,7 +144,10 @@ export const UpdateTeamBody = z.strictObject({
   leaderId: Id.nullable().optional(),
   memberIds: z.array(Id).max(200).optional(),
 });
-export const TeamListQuery = ListQuery.extend({ projectId: Id.optional() });
+export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
+export type UpdateTeamBody = z.infer<typeof UpdateTeamBody>;
+export const TeamListQuery = ListQuery.extend({ projectId: Id.optional(), kind: TeamKind.optional() });
+export type TeamListQuery = z.infer<typeof TeamListQuery>;
 
 export const AuditEntry = z.object({
   id: Id,

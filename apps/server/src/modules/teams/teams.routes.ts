@@ -1,4 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CreateTeamBody, IdParams, page, Team, TeamListQuery, UpdateTeamBody } from '@propdesk/contracts';
+import { ctxOf } from '../../http/authenticate.js';
+import { teamsService } from './teams.service.js';
 
-// Routes of this module are being written; registered here so modules/index.ts stays stable.
-export async function teamsRoutes(_app: FastifyInstance) {}
+export async function teamsRoutes(appBase: FastifyInstance) {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const tags = ['teams'];
+  app.get('/api/teams', { config: { access: { permission: 'teams.read' } }, schema: { tags, querystring: TeamListQuery, response: { 200: page(Team) } } }, async (req) =>
+    teamsService.list(ctxOf(req), req.query));
+  app.post('/api/teams', { config: { access: { permission: 'teams.manage' } }, schema: { tags, body: CreateTeamBody, response: { 201: Team } } }, async (req, reply) => {
+    reply.status(201);
+    return teamsService.create(ctxOf(req), req.body);
+  });
+  app.get('/api/teams/:id', { config: { access: { permission: 'teams.read' } }, schema: { tags, params: IdParams, response: { 200: Team } } }, async (req) =>
+    teamsService.get(ctxOf(req), req.params.id));
+  app.patch('/api/teams/:id', { config: { access: { permission: 'teams.manage' } }, schema: { tags, params: IdParams, body: UpdateTeamBody, response: { 200: Team } } }, async (req) =>
+    teamsService.update(ctxOf(req), req.params.id, req.body));
+}
