@@ -11,6 +11,8 @@ export interface Actor {
   csrfToken: string | null;
   grants: Grant[];
   permissions: Set<string>;
+  /** Every project's id and path, as of this request (scoping is computed from it without queries). */
+  projects: { id: string; path: string }[];
 }
 
 /** What a service needs to act for someone: the database, the actor and where the call came from. */

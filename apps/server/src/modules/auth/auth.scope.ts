@@ -1,4 +1,5 @@
 import type { Permission } from '@propdesk/contracts';
+import type { Database } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound, type Localized } from '../../http/errors.js';
 import { orgRepository } from '../org/org.repository.js';
@@ -6,7 +7,9 @@ import { inSubtree, mayAt, nodesCovered } from './auth.policy.js';
 
 /**
  * Query scoping: every list and lookup is limited to the projects where the actor holds the
- * permission. The project list is small (hundreds at most) and cached briefly per process.
+ * permission. The project list is small (hundreds at most); it is loaded with the actor at the
+ * start of each request (cached briefly per process), so scoping never queries the database —
+ * which matters inside a transaction on SQLite's single connection.
  */
 let projectCache: { at: number; key: unknown; rows: { id: string; path: string }[] } | null = null;
 const PROJECT_CACHE_MS = 5_000;
@@ -15,17 +18,17 @@ export function invalidateProjectCache(): void {
   projectCache = null;
 }
 
-async function allProjects(ctx: Ctx) {
+export async function loadProjects(database: Database): Promise<{ id: string; path: string }[]> {
   const now = Date.now();
-  if (projectCache && projectCache.key === ctx.database && now - projectCache.at < PROJECT_CACHE_MS) return projectCache.rows;
-  const rows = await orgRepository.listProjectPaths(ctx.database.db);
-  projectCache = { at: now, key: ctx.database, rows };
+  if (projectCache && projectCache.key === database && now - projectCache.at < PROJECT_CACHE_MS) return projectCache.rows;
+  const rows = await orgRepository.listProjectPaths(database.db);
+  projectCache = { at: now, key: database, rows };
   return rows;
 }
 
 /** The project ids the actor may act on with `permission`. */
 export async function scopedProjectIds(ctx: Ctx, permission: Permission): Promise<string[]> {
-  return nodesCovered(ctx.actor.grants, permission, await allProjects(ctx)).map((p) => p.id);
+  return nodesCovered(ctx.actor.grants, permission, ctx.actor.projects).map((p) => p.id);
 }
 
 /**

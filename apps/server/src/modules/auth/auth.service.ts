@@ -11,6 +11,7 @@ import { addMinutes, nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { allPermissions, LOCKOUT, sessionAlive, type Grant } from './auth.policy.js';
 import { authRepository } from './auth.repository.js';
+import { loadProjects } from './auth.scope.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -128,7 +129,7 @@ export const authService = {
       path: g.path,
       permissions: new Set(JSON.parse(g.permissions) as string[]),
     }));
-    return { user: toUserSummary(user), via, sessionId, csrfToken, grants, permissions: allPermissions(grants) };
+    return { user: toUserSummary(user), via, sessionId, csrfToken, grants, permissions: allPermissions(grants), projects: await loadProjects(database) };
   },
 
   async logout(ctx: Ctx) {
