@@ -1,3 +1,5 @@
+import { idCheckDigit } from '../modules/residents/residents.policy.js';
+
 /** Deterministic demo people: the same names and phones on every fresh database. */
 export function prng(seed: number) {
   let s = seed >>> 0;
@@ -38,9 +40,3 @@ export function idNumber(rnd: () => number): string {
   return body + idCheckDigit(body);
 }
 
-export function idCheckDigit(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * weights[i]!;
-  return '10X98765432'[sum % 11]!;
-}
