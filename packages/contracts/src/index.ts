@@ -5,3 +5,4 @@ export * from './org.js';
 export * from './units.js';
 export * from './residents.js';
 export * from './staff.js';
+export * from './tickets.js';

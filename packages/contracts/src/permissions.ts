@@ -18,6 +18,18 @@ export const PERMISSIONS = {
   'users.manage': { zh: '维护员工与授权', en: 'Manage staff and grants' },
   'roles.manage': { zh: '维护角色', en: 'Manage roles' },
   'audit.read': { zh: '查看操作日志', en: 'View the audit log' },
+  'tickets.read': { zh: '查看工单', en: 'View tickets' },
+  'tickets.create': { zh: '受理报修投诉咨询', en: 'Take requests (intake)' },
+  'tickets.handle': { zh: '处理工单（挂起、完成、备注）', en: 'Handle tickets (hold, resolve, notes)' },
+  'tickets.dispatch': { zh: '派工', en: 'Dispatch work orders' },
+  'tickets.visit': { zh: '回访', en: 'Make return visits' },
+  'tickets.close': { zh: '关闭与取消工单', en: 'Close and cancel tickets' },
+  'tickets.transfer': { zh: '跨中心联动转单', en: 'Transfer tickets between centers' },
+  'work_orders.read': { zh: '查看派工单', en: 'View work orders' },
+  'work_orders.work': { zh: '接单与完工', en: 'Work on work orders' },
+  'work_orders.assign': { zh: '改派与转单', en: 'Assign and transfer work orders' },
+  'escalations.read': { zh: '查看升级与超时', en: 'View escalations' },
+  'sla.manage': { zh: '维护时限、工作日历与分类', en: 'Manage SLAs, calendars and categories' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -29,7 +41,10 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
   center_director: {
     zh: '客服中心主任',
     en: 'Center director',
-    permissions: ['org.read', 'units.read', 'residents.read', 'residents.reveal_id', 'teams.read', 'users.read', 'users.manage', 'audit.read'],
+    permissions: [
+      'org.read', 'units.read', 'residents.read', 'residents.reveal_id', 'teams.read', 'users.read', 'users.manage', 'audit.read',
+      'tickets.read', 'tickets.close', 'tickets.transfer', 'work_orders.read', 'escalations.read', 'sla.manage',
+    ],
   },
   reception_supervisor: {
     zh: '接待主管',
@@ -39,14 +54,19 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'residents.import', 'residents.reveal_id', 'teams.read', 'teams.manage', 'users.read',
       // The lead receptionist onboards and trains new receptionists; grants stay within her own permissions.
       'users.manage',
+      'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'tickets.close', 'tickets.transfer',
+      'work_orders.read', 'work_orders.assign', 'escalations.read', 'sla.manage',
     ],
   },
   receptionist: {
     zh: '接待员',
     en: 'Receptionist',
-    permissions: ['org.read', 'units.read', 'residents.read', 'residents.manage', 'teams.read'],
+    permissions: [
+      'org.read', 'units.read', 'residents.read', 'residents.manage', 'teams.read',
+      'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'work_orders.read',
+    ],
   },
   cashier: { zh: '收费员', en: 'Cashier', permissions: ['org.read', 'units.read', 'residents.read'] },
-  technician: { zh: '维修工', en: 'Technician', permissions: ['org.read', 'units.read', 'teams.read'] },
+  technician: { zh: '维修工', en: 'Technician', permissions: ['org.read', 'units.read', 'teams.read', 'work_orders.read', 'work_orders.work'] },
   guard: { zh: '保安', en: 'Guard', permissions: ['org.read', 'units.read'] },
 };

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_service_desk.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_service_desk': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

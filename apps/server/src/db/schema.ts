@@ -166,6 +166,220 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface CountersTable {
+  key: string;
+  value: number;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  lease_until: string;
+}
+
+export interface TicketCategoriesTable {
+  id: string;
+  project_id: string | null;
+  kind: string;
+  parent_id: string | null;
+  name: string;
+  name_en: string;
+  sort: number;
+  active: number;
+  created_at: string;
+}
+
+export interface TicketsTable {
+  id: string;
+  project_id: string;
+  center_id: string;
+  number: string;
+  kind: string;
+  channel: string;
+  status: string;
+  priority: string;
+  major: number;
+  category_id: string | null;
+  unit_id: string | null;
+  building_id: string | null;
+  location: string | null;
+  zone_id: string | null;
+  requester_resident_id: string | null;
+  requester_name: string | null;
+  requester_phone: string | null;
+  requester_phone_rev: string | null;
+  title: string;
+  description: string;
+  answer: string | null;
+  appointment_from: string | null;
+  appointment_to: string | null;
+  paid: number | null;
+  team_id: string | null;
+  technician_id: string | null;
+  assignee_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  sla_clock: string | null;
+  response_due_at: string | null;
+  arrival_due_at: string | null;
+  resolution_due_at: string | null;
+  responded_at: string | null;
+  arrived_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  sla_remaining: string | null;
+  hold_reason: string | null;
+  hold_until: string | null;
+  status_before_hold: string | null;
+  cancel_reason: string | null;
+  escalation_level: number;
+  visit_due_at: string | null;
+  visit_attempts: number;
+  satisfaction: string | null;
+  reopen_count: number;
+  valid_complaint: number;
+  complaint_against_user_id: string | null;
+  complaint_against_team_id: string | null;
+  complaint_category: string | null;
+}
+
+export interface TicketEventsTable {
+  id: string;
+  ticket_id: string;
+  project_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  body: string | null;
+  data: string | null;
+  internal: number;
+}
+
+export interface FilesTable {
+  id: string;
+  project_id: string;
+  owner_type: string;
+  owner_id: string;
+  purpose: string | null;
+  name: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WorkOrdersTable {
+  id: string;
+  project_id: string;
+  ticket_id: string;
+  number: string;
+  team_id: string;
+  technician_id: string | null;
+  status: string;
+  note: string | null;
+  issued_by: string | null;
+  issued_at: string;
+  accepted_at: string | null;
+  arrived_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  return_reason: string | null;
+  work_done: string | null;
+  materials: string;
+  labour_minutes: number | null;
+  charge_fen: number | null;
+  qr_code: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SlaPoliciesTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  priority: string;
+  response_minutes: number;
+  arrival_minutes: number | null;
+  resolution_minutes: number;
+  clock: string;
+  warn_percent: number;
+  updated_at: string;
+}
+
+export interface CalendarsTable {
+  project_id: string;
+  working_hours: string;
+  visit_due_minutes: number;
+  visit_max_attempts: number;
+  updated_at: string;
+}
+
+export interface CalendarDaysTable {
+  project_id: string;
+  date: string;
+  type: string;
+  name: string | null;
+}
+
+export interface EscalationsTable {
+  id: string;
+  ticket_id: string;
+  project_id: string;
+  level: number;
+  target: string;
+  reason: string;
+  due_at: string | null;
+  at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface ReturnVisitsTable {
+  id: string;
+  ticket_id: string;
+  project_id: string;
+  attempt: number;
+  outcome: string;
+  service_rating: number | null;
+  technician_rating: number | null;
+  comment: string | null;
+  visited_by: string | null;
+  at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  project_id: string | null;
+  type: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  project_id: string | null;
+  channel: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface MigrationsMeta {
   seq: Generated<number>;
 }
@@ -185,4 +399,18 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  counters: CountersTable;
+  job_leases: JobLeasesTable;
+  ticket_categories: TicketCategoriesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  files: FilesTable;
+  work_orders: WorkOrdersTable;
+  sla_policies: SlaPoliciesTable;
+  calendars: CalendarsTable;
+  calendar_days: CalendarDaysTable;
+  escalations: EscalationsTable;
+  return_visits: ReturnVisitsTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
 }
