@@ -20,7 +20,7 @@ export interface DueTimes {
 
 /** Loads a project's SLA policies and working calendar (one or two queries). */
 export async function loadSlaSetup(_db: Tx, projectId: string): Promise<SlaSetup> {
-  const calendar: WorkCalendar = { timezone: 'Asia/Shanghai', workingHours: {}, days: new Map() };
+  const calendar: WorkCalendar = { timezone: 'Asia/Shanghai', workingHours: { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] }, days: new Map() };
   return {
     calendar,
     visitDueMinutes: 1440,
