@@ -74,7 +74,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h' });
+    // wildcard: files built after the server started (a rebuild) are served too.
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, maxAge: '1h' });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
