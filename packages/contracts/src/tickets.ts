@@ -312,6 +312,14 @@ export const Calendar = z.object({
 });
 export type Calendar = z.infer<typeof Calendar>;
 export const PutCalendarBody = Calendar.omit({ projectId: true, timezone: true }).strict();
+/** GET|PUT /api/calendars/:projectId */
+export const CalendarParams = z.object({ projectId: Id });
+/** A project's policy in force for kind × priority; `configured: false` where the built-in default applies. */
+export const SlaPolicyEntry = SlaPolicy.extend({ configured: z.boolean() });
+export type SlaPolicyEntry = z.infer<typeof SlaPolicyEntry>;
+/** GET|PUT /api/sla-policies: all 24 kind × priority policies of the project. */
+export const SlaPolicies = z.object({ projectId: Id, policies: z.array(SlaPolicyEntry) });
+export type SlaPolicies = z.infer<typeof SlaPolicies>;
 
 // ---------------------------------------------------------------- categories, escalations, notifications
 export const TicketCategory = z.object({
@@ -333,7 +341,22 @@ export const CreateCategoryBody = z.strictObject({
   nameEn: z.string().trim().min(1).max(60),
   sort: z.number().int().min(0).max(10000).default(0),
 });
-export const CategoryListQuery = z.object({ kind: TicketKind.optional(), projectId: Id.optional() });
+export const CategoryListQuery = z.object({
+  kind: TicketKind.optional(),
+  projectId: Id.optional(),
+  /** true: only active categories (the intake form); false: only the retired ones. */
+  active: QueryBool.optional(),
+});
+/** PATCH /api/ticket-categories/:id: rename, re-sort, retire or revive. */
+export const UpdateCategoryBody = z.strictObject({
+  name: z.string().trim().min(1).max(60).optional(),
+  nameEn: z.string().trim().min(1).max(60).optional(),
+  sort: z.number().int().min(0).max(10000).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateCategoryBody = z.infer<typeof UpdateCategoryBody>;
+/** The tree as a flat list (children point at parentId), ordered by sort then name. */
+export const CategoryList = z.object({ items: z.array(TicketCategory) });
 
 export const Escalation = z.object({
   id: Id,
@@ -363,3 +386,34 @@ export const Notification = z.object({
 });
 export type Notification = z.infer<typeof Notification>;
 export const NotificationListQuery = ListQuery.extend({ unread: QueryBool.optional() });
+/** The bell's badge. */
+export const UnreadCount = z.object({ count: z.number().int() });
+/** How many notifications "mark all read" changed. */
+export const ReadAllResponse = z.object({ updated: z.number().int() });
+
+// ---------------------------------------------------------------- added with the tickets module
+/** GET /api/tickets/counts: the menu badges, optionally for one project. */
+export const TicketCountsQuery = z.object({ projectId: Id.optional() });
+/** GET /api/tickets/export: the list's filters, without paging. */
+export const TicketExportQuery = TicketListQuery.omit({ page: true, pageSize: true });
+export type TicketExportQuery = z.infer<typeof TicketExportQuery>;
+/** The team leader (or a dispatcher) names the technician of an order nobody has accepted yet. */
+export const AssignWorkBody = z.strictObject({ technicianId: Id });
+/** GET /api/work-orders/by-code/:code — the QR printed on the work order. */
+export const WorkOrderCodeParams = z.object({ code: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, 'invalid code') });
+
+/** GET /api/return-visits/queue: tickets awaiting their return visit, the most urgent first. */
+export const VisitQueueQuery = ListQuery.extend({ projectId: Id.optional() });
+/** One call to make, with what the call script needs. */
+export const VisitQueueItem = TicketSummary.extend({
+  kindLabel: z.string(),
+  resolvedAt: Instant.nullable(),
+  visitAttempts: z.number().int(),
+  visitMaxAttempts: z.number().int(),
+  /** The finishing work order's technician and what was done (repairs). */
+  workDone: z.string().nullable(),
+  finishedAt: Instant.nullable(),
+  lastVisit: ReturnVisit.nullable(),
+});
+export type VisitQueueItem = z.infer<typeof VisitQueueItem>;
+export const ReturnVisitResponse = z.object({ visit: ReturnVisit, status: TicketStatus, satisfaction: VisitOutcome.nullable() });

@@ -6,6 +6,7 @@ import { nowIso } from '../lib/time.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureBuiltinRoles } from './roles.js';
+import { ensureDefaultCategories } from '../modules/categories/categories.service.js';
 import { seedDemo, type DemoLogin } from './demo.js';
 
 export interface BootstrapResult {
@@ -24,6 +25,8 @@ export async function bootstrap(database: Database, opts: { adminPassword?: stri
   const migrations = await migrateToLatest(database);
   return database.db.transaction().execute(async (tx) => {
     const roleIds = await ensureBuiltinRoles(tx);
+    // Group-wide ticket categories (水电、门窗、电梯 …) exist on every installation, demo or not.
+    await ensureDefaultCategories(tx);
     const anyUser = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) return { migrations, admin: null, demoLogins: [] };
 

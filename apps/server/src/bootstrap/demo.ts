@@ -4,6 +4,7 @@ import { newId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { insertOrgUnit } from '../modules/org/org.service.js';
+import { ensureServiceDeskDefaults } from '../modules/sla/sla.service.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
 
 export interface DemoLogin {
@@ -142,6 +143,9 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
   await tx.insertInto('zones').values({ id: mallZone, project_id: mall.id, name: '商场', team_id: mallTeam, created_at: now, updated_at: now }).execute();
   await tx.insertInto('zone_buildings').values({ zone_id: mallZone, building_id: mallBuilding.id, project_id: mall.id }).execute();
   await tx.insertInto('teams').values({ id: newId(), project_id: garden.id, name: '丽景前台', kind: 'reception', leader_id: userIds.get('supervisor')!, created_at: now, updated_at: now }).execute();
+
+  // The service desk's starting point: working calendar with the PRC holidays, default categories.
+  for (const project of [garden, mall]) await ensureServiceDeskDefaults(tx, project.id);
 
   return staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name }));
 }
