@@ -21,6 +21,10 @@ export interface Config {
   loginRateLimitPerMinute: number;
   webDist: string;
   logLevel: string;
+  /** Run the background jobs (escalation scan, outbox delivery) in this process; PROPDESK_JOBS=0 turns them off. */
+  jobs: boolean;
+  /** smtp://user:pass@host:587?from=address (or smtps://): e-mail the outbox; unset, messages stay in the outbox. */
+  smtpUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: Number(env.PROPDESK_LOGIN_RATE_LIMIT ?? 30),
     webDist: env.PROPDESK_WEB_DIST ?? path.join(repoRoot, 'apps', 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobs: env.PROPDESK_JOBS !== '0',
+    smtpUrl: env.PROPDESK_SMTP_URL || undefined,
   };
 }

@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
 import { bootstrap } from './bootstrap/bootstrap.js';
+import { startJobs } from './jobs/runner.js';
 
 /** Serve: migrate, seed an empty database, listen, print how to sign in. */
 async function main() {
@@ -10,6 +11,8 @@ async function main() {
   const boot = await bootstrap(database, { adminPassword: config.adminPassword, demo: config.demo });
   const app = await buildApp({ database, config, logger: true });
   await app.listen({ port: config.port, host: config.host });
+  // After listen, never in buildApp: tests build apps and must not run timers.
+  const jobs = startJobs(database, config, app.log);
 
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -33,6 +36,7 @@ async function main() {
   console.log(lines.join('\n') + '\n');
 
   const stop = async () => {
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
