@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { categoriesRoutes } from './categories/categories.routes.js';
+import { escalationsRoutes } from './escalations/escalations.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { residentsRoutes } from './residents/residents.routes.js';
 import { rolesRoutes } from './roles/roles.routes.js';
+import { slaRoutes } from './sla/sla.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
+import { ticketRoutes } from './tickets/ticket.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { workOrderRoutes } from './work-orders/work-order.routes.js';
 import { zonesRoutes } from './zones/zones.routes.js';
 
 /** Every domain module's routes. */
@@ -20,4 +26,10 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(teamsRoutes);
   await app.register(rolesRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(escalationsRoutes);
+  await app.register(slaRoutes);
+  await app.register(categoriesRoutes);
+  await app.register(ticketRoutes);
+  await app.register(workOrderRoutes);
 }
