@@ -16,6 +16,7 @@ import { newId, newSecret } from '../apps/server/src/lib/ids.js';
 import { sha256 } from '../apps/server/src/modules/auth/auth.service.js';
 import { mobile, personName, prng } from '../apps/server/src/bootstrap/demo-data.js';
 import { TICKET_PREFIX, type TicketKind } from '@propdesk/contracts';
+import { counterKey } from '../apps/server/src/modules/tickets/ticket.policy.js';
 
 const arg = (name: string, def: number | string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -170,12 +171,12 @@ async function main() {
     process.stdout.write(`\rtickets: ${Math.min(TICKETS, start + batch)} (${Date.now() - t0} ms)`);
   }
   console.log(`\nwork orders: ${workOrders}`);
-  const counterRows = [...seq.entries()];
+  // The counters the app allocates from, so new intake continues the generated sequences.
   db.transaction(() => {
     const ins = db.prepare(`insert into counters (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`);
-    for (const [k, v] of counterRows) {
-      const [projectId, kind, day] = k.split(':');
-      ins.run(`ticket:${projectId}:${TICKET_PREFIX[kind as TicketKind]}:${day}`, v);
+    for (const [k, v] of seq) {
+      const [projectId, kind, day] = k.split(':') as [string, TicketKind, string];
+      ins.run(counterKey.ticket(projectId, kind, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`), v);
     }
   })();
   // An API token for the load generator.
