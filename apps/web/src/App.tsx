@@ -9,6 +9,8 @@ import { LocaleProvider, useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/login/LoginPage';
 import HomePage from './pages/home/HomePage';
+// The printable work order: outside the layout, with its own sign-in check.
+import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -23,6 +25,16 @@ const TeamsPage = lazy(() => import('./pages/teams/TeamsPage'));
 const RolesPage = lazy(() => import('./pages/roles/RolesPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const IntakePage = lazy(() => import('./pages/tickets/IntakePage'));
+const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage'));
+const TicketDetailPage = lazy(() => import('./pages/tickets/TicketDetailPage'));
+const ReturnVisitsPage = lazy(() => import('./pages/tickets/ReturnVisitsPage'));
+const EscalationsPage = lazy(() => import('./pages/escalations/EscalationsPage'));
+const WorkOrdersPage = lazy(() => import('./pages/work-orders/WorkOrdersPage'));
+const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/WorkOrderDetailPage'));
+const WorkOrderByCodePage = lazy(() => import('./pages/work-orders/WorkOrderByCodePage'));
+const SlaSettingsPage = lazy(() => import('./pages/settings/SlaSettingsPage'));
+const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -35,8 +47,19 @@ function Themed() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
+                <Route path="tickets" element={<TicketsPage />} />
+                <Route path="tickets/new" element={<IntakePage />} />
+                <Route path="tickets/:id" element={<TicketDetailPage />} />
+                <Route path="return-visits" element={<ReturnVisitsPage />} />
+                <Route path="escalations" element={<EscalationsPage />} />
+                <Route path="work-orders" element={<WorkOrdersPage />} />
+                <Route path="work-orders/by-code/:code" element={<WorkOrderByCodePage />} />
+                <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
+                <Route path="settings/sla" element={<SlaSettingsPage />} />
+                <Route path="settings/categories" element={<CategoriesPage />} />
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="residents/:id" element={<ResidentDetailPage />} />
                 <Route path="units" element={<UnitsPage />} />

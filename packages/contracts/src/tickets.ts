@@ -417,3 +417,32 @@ export const VisitQueueItem = TicketSummary.extend({
 });
 export type VisitQueueItem = z.infer<typeof VisitQueueItem>;
 export const ReturnVisitResponse = z.object({ visit: ReturnVisit, status: TicketStatus, satisfaction: VisitOutcome.nullable() });
+
+// ---------------------------------------------------------------- added with the files module
+/** What a file belongs to: a ticket (the resident's photos, documents) or a work order (completion photos). */
+export const AttachmentOwner = z.enum(['ticket', 'work_order']);
+export type AttachmentOwner = z.infer<typeof AttachmentOwner>;
+/** photo / document on a ticket; completion (完工照片, the default), photo or document on a work order. */
+export const AttachmentPurpose = z.enum(['photo', 'document', 'completion']);
+export type AttachmentPurpose = z.infer<typeof AttachmentPurpose>;
+/** Accepted file types, by their content (the server checks the bytes, not the name). */
+export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_OWNER_MAX = 20;
+/** A stored file's description (its bytes come from GET /api/files/:id). */
+export const Attachment = z.object({
+  id: Id,
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  purpose: AttachmentPurpose.nullable(),
+  ownerType: AttachmentOwner,
+  ownerId: Id,
+  createdBy: Id.nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: Instant,
+});
+export type Attachment = z.infer<typeof Attachment>;
+/** A ticket's files with those of its work orders, or a work order's with those of its ticket; oldest first (at most 20 per owner). */
+export const AttachmentList = z.object({ items: z.array(Attachment) });
+export type AttachmentList = z.infer<typeof AttachmentList>;

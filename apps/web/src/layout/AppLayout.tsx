@@ -1,11 +1,23 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Spin, Typography, Grid } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Segmented, Spin, Typography, Grid } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { api } from '../api/client';
 import { MENU } from './menu';
+import { NotificationBell } from '../components/NotificationBell';
+import { useTicketCounts, type QueueCounts } from '../components/ticketCounts';
+
+/** The queue counts a menu item wears: red for what is late, blue for what waits. */
+const MENU_BADGES: Record<string, { queue: keyof QueueCounts; color: string }[]> = {
+  '/tickets': [
+    { queue: 'overdue', color: '#ff4d4f' },
+    { queue: 'unassigned', color: '#1677ff' },
+  ],
+  '/return-visits': [{ queue: 'awaiting_visit', color: '#1677ff' }],
+  '/escalations': [{ queue: 'escalated', color: '#fa8c16' }],
+};
 
 const { Header, Sider, Content } = Layout;
 
@@ -16,6 +28,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
+  const counts = useTicketCounts();
 
   const items = useMemo(
     () =>
@@ -25,15 +38,37 @@ export function AppLayout() {
           key: g.key,
           icon: g.icon,
           label: locale === 'en' ? g.en : g.zh,
-          children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{locale === 'en' ? i.en : i.zh}</Link> })),
+          children: g.items.map((i) => {
+            const badges = (MENU_BADGES[i.path] ?? []).filter((b) => (counts.data?.[b.queue] ?? 0) > 0);
+            return {
+              key: i.path,
+              icon: i.icon,
+              label: (
+                <Link to={i.path} aria-label={locale === 'en' ? i.en : i.zh} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 4 }}>
+                  <span>{locale === 'en' ? i.en : i.zh}</span>
+                  {badges.length > 0 && (
+                    <span style={{ display: 'inline-flex', gap: 2 }}>
+                      {badges.map((b) => (
+                        <Badge key={b.queue} count={counts.data?.[b.queue]} color={b.color} size="small" overflowCount={999} />
+                      ))}
+                    </span>
+                  )}
+                </Link>
+              ),
+            };
+          }),
         })),
-    [can, locale],
+    [can, locale, counts.data],
   );
 
   if (loading) return <Spin style={{ marginTop: '30vh', width: '100%' }} />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // The menu item whose path is the longest prefix of this page's (/tickets/new is Intake, /tickets/123 is Tickets).
+  const selected =
+    MENU.flatMap((g) => g.items.map((i) => i.path))
+      .filter((p) => location.pathname === p || location.pathname.startsWith(p + '/'))
+      .sort((a, b) => b.length - a.length)[0] ?? '/' + (location.pathname.split('/')[1] ?? '');
   const switchLocale = async (l: 'zh-CN' | 'en') => {
     setLocale(l);
     await api.patch('/api/auth/me', { locale: l }).catch(() => undefined);
@@ -48,9 +83,10 @@ export function AppLayout() {
         <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={MENU.map((g) => g.key)} items={items} />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+        <Header style={{ background: '#fff', padding: screens.sm ? '0 16px' : '0 8px', display: 'flex', alignItems: 'center', gap: screens.sm ? 12 : 6, borderBottom: '1px solid #f0f0f0' }}>
           <Button type="text" aria-label={t('折叠菜单', 'Toggle menu')} icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} />
           <div style={{ flex: 1 }} />
+          <NotificationBell />
           <Segmented
             aria-label={t('语言', 'Language')}
             value={locale}
@@ -69,7 +105,7 @@ export function AppLayout() {
             }}
           >
             <Button type="text" data-testid="user-menu">
-              <Avatar size="small" icon={<UserOutlined />} /> <Typography.Text>{me.user.displayName}</Typography.Text>
+              <Avatar size="small" icon={<UserOutlined />} /> {screens.sm && <Typography.Text>{me.user.displayName}</Typography.Text>}
             </Button>
           </Dropdown>
         </Header>

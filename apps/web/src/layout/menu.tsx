@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '@propdesk/contracts';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
+  CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
+  ToolOutlined, FieldTimeOutlined, PartitionOutlined,
+} from '@ant-design/icons';
 
 export interface MenuItem {
   path: string;
@@ -23,6 +27,16 @@ export interface MenuGroup {
  */
 export const MENU: MenuGroup[] = [
   {
+    key: 'service-desk', zh: '服务台', en: 'Service desk', icon: <CustomerServiceOutlined />,
+    items: [
+      { path: '/tickets/new', zh: '电话受理', en: 'Intake', permission: 'tickets.create', icon: <PhoneOutlined /> },
+      { path: '/tickets', zh: '工单', en: 'Tickets', permission: 'tickets.read', icon: <ProfileOutlined /> },
+      { path: '/return-visits', zh: '回访', en: 'Return visits', permission: 'tickets.visit', icon: <SoundOutlined /> },
+      { path: '/escalations', zh: '升级与超时', en: 'Escalations', permission: 'escalations.read', icon: <WarningOutlined /> },
+      { path: '/work-orders', zh: '我的派工单', en: 'My work orders', permission: 'work_orders.read', icon: <ToolOutlined /> },
+    ],
+  },
+  {
     key: 'resident-services', zh: '住户服务', en: 'Resident services', icon: <HomeOutlined />,
     items: [
       { path: '/residents', zh: '住户', en: 'Residents', permission: 'residents.read', icon: <IdcardOutlined /> },
@@ -38,6 +52,8 @@ export const MENU: MenuGroup[] = [
       { path: '/teams', zh: '班组', en: 'Teams', permission: 'teams.read', icon: <TeamOutlined /> },
       { path: '/roles', zh: '角色权限', en: 'Roles', permission: 'users.read', icon: <SafetyOutlined /> },
       { path: '/audit', zh: '操作日志', en: 'Audit log', permission: 'audit.read', icon: <AuditOutlined /> },
+      { path: '/settings/sla', zh: '服务时限与日历', en: 'SLA and calendar', permission: 'sla.manage', icon: <FieldTimeOutlined /> },
+      { path: '/settings/categories', zh: '工单分类', en: 'Ticket categories', permission: 'sla.manage', icon: <PartitionOutlined /> },
     ],
   },
 ];

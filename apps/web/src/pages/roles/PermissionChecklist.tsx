@@ -15,7 +15,10 @@ export function PermissionChecklist(props: { value?: string[]; onChange?: (v: st
   const groups = groupPermissions(perms.data ?? []);
   const set = (codes: string[], on: boolean) => {
     const next = new Set(value);
-    for (const c of codes) (on ? next.add(c) : next.delete(c));
+    for (const c of codes) {
+      if (on) next.add(c);
+      else next.delete(c);
+    }
     props.onChange?.([...next]);
   };
   return (
