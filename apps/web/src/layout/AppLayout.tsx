@@ -28,6 +28,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => MENU.map((g) => g.key));
   const counts = useTicketCounts();
 
   const items = useMemo(
@@ -80,7 +81,12 @@ export function AppLayout() {
         <Link to="/" style={{ display: 'block', padding: '16px 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {collapsed || !screens.md ? 'pd' : t('propdesk 客服中心', 'propdesk')}
         </Link>
-        <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={MENU.map((g) => g.key)} items={items} />
+        {/* Collapsed (and on phones) the groups must start closed, or each opens as a pop-up over the page. */}
+        {collapsed || !screens.md ? (
+          <Menu key="narrow" mode="inline" selectedKeys={[selected]} items={items} />
+        ) : (
+          <Menu key="wide" mode="inline" selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpenKeys} items={items} />
+        )}
       </Sider>
       <Layout>
         <Header style={{ background: '#fff', padding: screens.sm ? '0 16px' : '0 8px', display: 'flex', alignItems: 'center', gap: screens.sm ? 12 : 6, borderBottom: '1px solid #f0f0f0' }}>

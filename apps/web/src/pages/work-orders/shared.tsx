@@ -10,7 +10,7 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography }
 import {
   CalendarOutlined, CheckCircleOutlined, EnvironmentOutlined, LoginOutlined, PhoneOutlined, RollbackOutlined, SwapOutlined, ToolOutlined, UserAddOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { TICKET_PREFIX, type Page, type Team, type TicketKind, type WorkOrder } from '@propdesk/contracts';
 import { api, ApiError } from '../../api/client';
