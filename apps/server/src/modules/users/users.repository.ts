@@ -134,4 +134,19 @@ export const usersRepository = {
   async deleteGrant(db: Tx, id: string) {
     await db.deleteFrom('role_grants').where('id', '=', id).execute();
   },
+
+  /** Active users holding the built-in admin role at the root of the tree (a group). */
+  async countRootAdmins(db: Tx): Promise<number> {
+    const r = await db
+      .selectFrom('role_grants as g')
+      .innerJoin('roles as r', 'r.id', 'g.role_id')
+      .innerJoin('org_units as o', 'o.id', 'g.org_unit_id')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select((eb) => eb.fn.count<number>('g.user_id').distinct().as('n'))
+      .where('r.code', '=', 'admin')
+      .where('o.kind', '=', 'group')
+      .where('u.active', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
 };

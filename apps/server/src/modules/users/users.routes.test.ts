@@ -223,6 +223,26 @@ describe('creating staff and granting roles', () => {
 });
 
 describe('changing staff', () => {
+  it('refuses to revoke the last administrator grant, and allows it once another admin exists', async () => {
+    const me = (await t.as(admin, { url: `/api/users/${t.fx.users.admin}` })).json();
+    const adminGrant = me.grants.find((g: { roleCode: string }) => g.roleCode === 'admin');
+    const refused = await t.as(admin, { method: 'DELETE', url: `/api/users/${t.fx.users.admin}/roles/${adminGrant.id}` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe('last_admin');
+    expect((await t.as(admin, { url: `/api/users/${t.fx.users.admin}` })).json().grants).toHaveLength(me.grants.length);
+    const other = await createUser({ orgUnitId: t.fx.group.id });
+    const g = await t.as(admin, { method: 'POST', url: `/api/users/${other.id}/roles`, payload: { roleId: t.fx.roleIds.get('admin'), orgUnitId: t.fx.group.id } });
+    expect(g.statusCode, g.body).toBe(201);
+    const deactivate = await t.as(admin, { method: 'PATCH', url: `/api/users/${other.id}`, payload: { active: false } });
+    expect(deactivate.statusCode).toBe(200);
+    // With the other admin deactivated, the last active one still cannot give up the role.
+    expect((await t.as(admin, { method: 'DELETE', url: `/api/users/${t.fx.users.admin}/roles/${adminGrant.id}` })).statusCode).toBe(409);
+    await t.as(admin, { method: 'PATCH', url: `/api/users/${other.id}`, payload: { active: true } });
+    // Revoke the other admin's grant again so later tests see the fixture's single admin.
+    const otherGrant = (await t.as(admin, { url: `/api/users/${other.id}` })).json().grants.find((x: { roleCode: string }) => x.roleCode === 'admin');
+    expect((await t.as(admin, { method: 'DELETE', url: `/api/users/${other.id}/roles/${otherGrant.id}` })).statusCode).toBe(200);
+  });
+
   it('updates the profile and records the change in the audit log', async () => {
     const u = await createUser();
     const res = await t.as(admin, { method: 'PATCH', url: `/api/users/${u.id}`, payload: { displayName: '新名字', position: '维修工', experienceYears: 5, skills: ['水电'], orgUnitId: t.fx.projectB.id } });

@@ -59,6 +59,16 @@ const usernameTaken = (username: string) =>
     { path: 'body.username', message: 'already taken' },
   ]);
 
+/** Nobody may lock the installation out of its own administration. */
+async function assertAnAdminRemains(tx: Tx) {
+  if ((await usersRepository.countRootAdmins(tx)) === 0) {
+    throw conflict('last_admin', {
+      zh: '这是最后一位系统管理员，不能撤销或停用；请先为其他员工授予系统管理员角色',
+      en: 'This is the last administrator: grant the administrator role to someone else first',
+    });
+  }
+}
+
 const grantExists = () =>
   conflict('grant_exists', { zh: '该员工在此节点已拥有这个角色', en: 'The staff member already holds this role at this org unit' });
 
@@ -227,6 +237,7 @@ export const usersService = {
       }
       await usersRepository.update(tx, id, patch);
       if (input.active === false) {
+        await assertAnAdminRemains(tx);
         // A deactivated account is signed out everywhere, in this same transaction.
         await usersRepository.deleteSessionsOfUser(tx, id);
       } else if (passwordHash !== null) {
@@ -277,6 +288,7 @@ export const usersService = {
       const decision = checkRevoke(ctx.actor.grants, grant.org_unit_path, JSON.parse(grant.permissions) as string[]);
       if (!decision.ok) throw refuse(decision);
       await usersRepository.deleteGrant(tx, grant.id);
+      await assertAnAdminRemains(tx);
       await recordAudit(tx, ctx, {
         action: 'user.revoke_role', entity: 'user', entityId: userId, projectId: grant.project_id,
         before: { grantId: grant.id, roleId: grant.role_id, roleCode: grant.role_code, orgUnitId: grant.org_unit_id, orgUnitName: grant.org_unit_name }, after: null,
