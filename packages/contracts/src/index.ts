@@ -6,3 +6,4 @@ export * from './units.js';
 export * from './residents.js';
 export * from './staff.js';
 export * from './tickets.js';
+export * from './billing.js';

@@ -129,6 +129,11 @@ export const WorkOrder = z.object({
   appointmentFrom: Instant.nullable(),
   appointmentTo: Instant.nullable(),
   paid: z.boolean().nullable(),
+  /** The ticket's kind, priority and category, printed on the order. */
+  kind: TicketKind,
+  priority: Priority,
+  categoryName: z.string().nullable(),
+  categoryNameEn: z.string().nullable(),
 });
 export type WorkOrder = z.infer<typeof WorkOrder>;
 

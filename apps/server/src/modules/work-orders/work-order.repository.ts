@@ -17,6 +17,10 @@ export type WorkOrderRow = WorkOrdersTable & {
   appointment_from: string | null;
   appointment_to: string | null;
   paid: number | null;
+  kind: string;
+  priority: string;
+  category_name: string | null;
+  category_name_en: string | null;
 };
 
 /**
@@ -53,10 +57,12 @@ function selectRows(db: Tx) {
     .leftJoin('users as tech', 'tech.id', 'w.technician_id')
     .leftJoin('units as u', 'u.id', 't.unit_id')
     .leftJoin('org_units as b', 'b.id', 't.building_id')
+    .leftJoin('ticket_categories as c', 'c.id', 't.category_id')
     .selectAll('w')
     .select([
       't.number as ticket_number', 'tm.name as team_name', 'tech.display_name as technician_name', 'u.number as unit_number', 'b.name as building_name',
       't.location', 't.requester_name', 't.requester_phone', 't.description', 't.appointment_from', 't.appointment_to', 't.paid',
+      't.kind', 't.priority', 'c.name as category_name', 'c.name_en as category_name_en',
     ]);
 }
 

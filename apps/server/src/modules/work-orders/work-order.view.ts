@@ -40,5 +40,9 @@ export function toWorkOrder(r: WorkOrderRow): WorkOrder {
     appointmentFrom: r.appointment_from,
     appointmentTo: r.appointment_to,
     paid: r.paid === null ? null : r.paid === 1,
+    kind: r.kind as WorkOrder['kind'],
+    priority: r.priority as WorkOrder['priority'],
+    categoryName: r.category_name,
+    categoryNameEn: r.category_name_en,
   };
 }
