@@ -1,6 +1,6 @@
 /**
- * The background jobs of a server process: the escalation scan every minute and the outbox
- * delivery every 30 seconds. Started by main.ts after listen (never by buildApp: tests build apps
+ * The background jobs of a server process: the escalation scan and the resume of due holds every
+ * minute, the outbox delivery every 30 seconds. Started by main.ts after listen (never by buildApp: tests build apps
  * and must not run timers). Every process of a scaled-out installation runs them; job leases and
  * conditional updates in the database make sure the work is done once.
  */
@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import { nowIso } from '../lib/time.js';
 import { escalationScan } from '../modules/escalations/escalations.scan.js';
 import { deliverOutbox } from '../modules/notifications/outbox.job.js';
+import { resumeDueHolds } from '../modules/tickets/ticket.jobs.js';
 import { outboxSenderFor, type OutboxSender } from '../modules/notifications/outbox.sender.js';
 
 /** The slice of a (pino) logger the jobs use. */
@@ -24,6 +25,7 @@ export interface JobsHandle {
 
 export interface JobOptions {
   escalationEveryMs?: number;
+  holdResumeEveryMs?: number;
   outboxEveryMs?: number;
   /** First run after start (default 5 s: let the server settle). */
   firstRunAfterMs?: number;
@@ -62,6 +64,11 @@ export function startJobs(database: Database, config: Config, log: JobLog, opts:
     const r = await escalationScan(database, nowIso());
     if (r.recorded > 0) log.info({ job: 'escalation_scan', ...r }, `${r.recorded} escalation(s) recorded`);
     if (r.failed > 0) log.error({ job: 'escalation_scan', ...r }, `${r.failed} ticket(s) could not be escalated: ${r.firstError}`);
+  });
+  every('hold_resume', opts.holdResumeEveryMs ?? 60_000, async () => {
+    const r = await resumeDueHolds(database, nowIso());
+    if (r.resumed > 0) log.info({ job: 'hold_resume', ...r }, `${r.resumed} ticket(s) resumed from hold`);
+    if (r.failed > 0) log.error({ job: 'hold_resume', ...r }, `${r.failed} ticket(s) could not be resumed: ${r.firstError}`);
   });
   if (sender.channels.size > 0) {
     every('deliver_outbox', opts.outboxEveryMs ?? 30_000, async () => {

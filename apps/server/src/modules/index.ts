@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
+import { filesRoutes } from './files/files.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { residentsRoutes } from './residents/residents.routes.js';
@@ -32,4 +33,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(categoriesRoutes);
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
+  await app.register(filesRoutes);
 }

@@ -214,6 +214,20 @@ export const ticketRepository = {
     return Number(r.value);
   },
 
+  /** Tickets on hold whose resume time has come (the hold-resume job), in id order after `afterId`. */
+  dueHolds(db: Tx, now: string, afterId: string, limit: number) {
+    return db
+      .selectFrom('tickets')
+      .select(['id', 'number', 'version'])
+      .where('status', '=', 'on_hold')
+      .where('id', '>', afterId)
+      .where('hold_until', 'is not', null)
+      .where('hold_until', '<=', now)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
   async insertEvent(db: Tx, row: TicketEventsTable) {
     await db.insertInto('ticket_events').values(row).execute();
   },

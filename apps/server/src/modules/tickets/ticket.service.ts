@@ -117,15 +117,23 @@ function eventId(at: string): string {
   return id;
 }
 
+/**
+ * Who writes a change: a person (a request's Ctx), or a background job — actor null, which the
+ * timeline shows as 系统 / System and the audit log records without a user.
+ */
+export type Writer = Pick<Ctx, 'actor' | 'ip'> | { actor: null; ip: null };
+/** The writer of background jobs (e.g. a hold resumed when its time comes). */
+export const SYSTEM: Writer = { actor: null, ip: null };
+
 /** Appends one entry to the ticket's timeline, in the caller's transaction. */
-export async function appendEvent(tx: Tx, ctx: Ctx, t: Pick<TicketsTable, 'id' | 'project_id'>, e: EventInput & { from?: string | null; to?: string | null }, at = nowIso()) {
+export async function appendEvent(tx: Tx, ctx: Writer, t: Pick<TicketsTable, 'id' | 'project_id'>, e: EventInput & { from?: string | null; to?: string | null }, at = nowIso()) {
   await ticketRepository.insertEvent(tx, {
     id: eventId(at),
     ticket_id: t.id,
     project_id: t.project_id,
     at,
-    actor_id: ctx.actor.user.id,
-    actor_name: ctx.actor.user.displayName,
+    actor_id: ctx.actor?.user.id ?? null,
+    actor_name: ctx.actor?.user.displayName ?? null,
     type: e.type,
     from_status: e.from ?? null,
     to_status: e.to ?? null,
@@ -150,7 +158,7 @@ export const changedByOthers = () =>
  */
 export async function saveTicketChange(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Writer,
   before: TicketsTable,
   action: TicketAction | 'work_order',
   patch: Partial<TicketsTable>,

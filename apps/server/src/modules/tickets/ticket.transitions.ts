@@ -19,7 +19,7 @@ import { workOrderRepository } from '../work-orders/work-order.repository.js';
 import { invalidInput, visitProblems } from './ticket.policy.js';
 import { ticketRepository } from './ticket.repository.js';
 import { pauseClocks, resumeClocks, visitDueAt } from './ticket.sla.js';
-import { appendEvent, changedByOthers, loadForAction, saveTicketChange, stateOf, ticketService } from './ticket.service.js';
+import { appendEvent, changedByOthers, loadForAction, saveTicketChange, stateOf, ticketService, type Writer } from './ticket.service.js';
 import { ACTION_PERMISSION, needsVisit, requireNext, visitResult } from './ticket.state.js';
 
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
@@ -46,6 +46,19 @@ export function resolvedPatch(t: TicketsTable, setup: SlaSetup, now: string): Pa
     responded_at: t.responded_at ?? now,
     visit_due_at: needsVisit(t.kind as Ticket['kind']) ? visitDueAt(setup.calendar, now, setup.visitDueMinutes) : null,
   };
+}
+
+/**
+ * Resuming a ticket on hold: back to where it was, the SLA clocks counting again from `resumeAt`.
+ * The one path of a person's resume (from now) and of the job that resumes holds whose time has
+ * come (writer SYSTEM, from the hold's end); the version check lets only one of them win.
+ */
+export async function resumeHeld(tx: Tx, who: Writer, t: TicketsTable, resumeAt: string, data?: Record<string, unknown>): Promise<TicketsTable> {
+  const next = requireNext(stateOf(t), { action: 'resume' });
+  const setup = await loadSlaSetup(tx, t.project_id);
+  return saveTicketChange(tx, who, t, 'resume', {
+    status: next.status, status_before_hold: null, hold_reason: null, hold_until: null, ...resumeClocks(t, setup.calendar, resumeAt),
+  }, { type: 'resume', data }, { action: 'resume' });
 }
 
 async function tellTechnicianReopened(tx: Tx, t: TicketsTable, reason: string) {
@@ -83,11 +96,7 @@ export const ticketTransitions = {
   resume(ctx: Ctx, id: string): Promise<Ticket> {
     return act(ctx, id, async (tx, now) => {
       const t = await loadForAction(tx, ctx, id, ACTION_PERMISSION.resume);
-      const next = requireNext(stateOf(t), { action: 'resume' });
-      const setup = await loadSlaSetup(tx, t.project_id);
-      await saveTicketChange(tx, ctx, t, 'resume', {
-        status: next.status, status_before_hold: null, hold_reason: null, hold_until: null, ...resumeClocks(t, setup.calendar, now),
-      }, { type: 'resume' }, { action: 'resume' });
+      await resumeHeld(tx, ctx, t, now);
     });
   },
 

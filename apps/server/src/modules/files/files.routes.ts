@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ATTACHMENT_MIME_TYPES, Attachment, AttachmentList, IdParams } from '@propdesk/contracts';
+import { ctxOf } from '../../http/authenticate.js';
+import { badRequest } from '../../http/errors.js';
+import { fileCsp, inlineDisposition } from './files.policy.js';
+import { filesService, type Upload } from './files.service.js';
+
+const BinaryFile = z.string().meta({ format: 'binary' }).describe('the file\'s bytes');
+/** The download declares every type it may answer with, so the OpenAPI document describes a file. */
+const fileResponse = { 200: { description: 'The file (image or PDF), shown inline', content: Object.fromEntries(ATTACHMENT_MIME_TYPES.map((m) => [m, { schema: BinaryFile }])) } };
+
+const fileRequired = () =>
+  badRequest('file_required', { zh: '请选择要上传的图片或 PDF 文件（表单字段 file）', en: 'Choose the image or PDF file to upload (multipart field "file")' }, [
+    { path: 'file', message: 'required', messageZh: '必填' },
+  ]);
+
+/**
+ * The file (field "file") and the optional field "purpose" of a multipart request, in whatever
+ * order they came. The size limit (10 MB) is the multipart plugin's: past it, 413 file_too_large.
+ */
+async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw fileRequired();
+  let upload: Upload | null = null;
+  let purpose: string | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname === 'file' && !upload) upload = { bytes: await part.toBuffer(), filename: part.filename };
+      else part.file.resume();
+    } else if (part.fieldname === 'purpose' && typeof part.value === 'string') {
+      purpose = part.value;
+    }
+  }
+  if (!upload) throw fileRequired();
+  return { ...upload, purpose };
+}
+
+function sendInline(reply: FastifyReply, mime: string, name: string, bytes: Buffer) {
+  return reply
+    .header('content-type', mime)
+    .header('content-disposition', inlineDisposition(name))
+    .header('content-security-policy', fileCsp(mime))
+    // A file never changes under its id; "private": it is someone's data, not for shared caches.
+    .header('cache-control', 'private, max-age=3600')
+    .send(bytes);
+}
+
+export async function filesRoutes(appBase: FastifyInstance) {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const tags = ['files'];
+  const uploadSummary = (what: string) => `Attach a photo or PDF to a ${what} (multipart: field "file", optional field "purpose"); max 10 MB, 20 files per ${what}`;
+
+  // Route permission tickets.read; the service lets in whoever takes requests (tickets.create) or handles them (tickets.handle) in the ticket's project.
+  app.post('/api/tickets/:id/files', {
+    config: { access: { permission: 'tickets.read' } },
+    schema: { tags, summary: uploadSummary('ticket'), params: IdParams, response: { 201: Attachment } },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const upload = await readUpload(req);
+    reply.status(201);
+    return filesService.uploadToTicket(ctx, req.params.id, upload);
+  });
+
+  app.get('/api/tickets/:id/files', {
+    config: { access: { permission: 'tickets.read' } },
+    schema: { tags, summary: 'The ticket\'s files and those of its work orders, oldest first', params: IdParams, response: { 200: AttachmentList } },
+  }, async (req) => filesService.listForTicket(ctxOf(req), req.params.id));
+
+  app.post('/api/work-orders/:id/files', {
+    config: { access: { permission: 'work_orders.work' } },
+    schema: { tags, summary: `${uploadSummary('work order')}; purpose defaults to "completion"`, params: IdParams, response: { 201: Attachment } },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const upload = await readUpload(req);
+    reply.status(201);
+    return filesService.uploadToWorkOrder(ctx, req.params.id, upload);
+  });
+
+  app.get('/api/work-orders/:id/files', {
+    config: { access: { permission: 'work_orders.read' } },
+    schema: { tags, summary: 'The work order\'s files and those of its ticket, oldest first', params: IdParams, response: { 200: AttachmentList } },
+  }, async (req) => filesService.listForWorkOrder(ctxOf(req), req.params.id));
+
+  // Any signed-in user: whoever sees the file's ticket or work order gets it, everyone else a 404.
+  app.get('/api/files/:id', {
+    config: { access: { permission: null } },
+    schema: { tags, summary: 'A file\'s content, inline, for whoever sees its ticket or work order', params: IdParams, response: fileResponse },
+  }, async (req, reply) => {
+    const { meta, bytes } = await filesService.content(ctxOf(req), req.params.id);
+    return sendInline(reply, meta.mime, meta.name, bytes);
+  });
+}
