@@ -20,6 +20,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n, type T } from '../../i18n/i18n';
 import { label } from '../../i18n/terms';
 import { ErrorAlert } from '../../components/common';
+import { Attachments } from '../../components/Attachments';
 import { formatInstant, retryUnlessClientError } from '../units/shared';
 import { CHANNELS, ESCALATION_REASONS, EVENT_TYPES, OUTCOMES, TARGETS, TICKET_STATUSES } from './labels';
 import { formatFen, formatSpan, KindTag, OPEN_STATUSES, OutcomeTag, placeOf, PriorityTag, StatusTag, useNow, WorkOrderStatusTag } from './bits';
@@ -219,6 +220,9 @@ export default function TicketDetailPage() {
             </Descriptions>
           </Card>
           <WorkOrdersCard orders={x.workOrders} />
+          <Card title={t('照片与附件', 'Photos and files')} size="small" style={{ marginBottom: 16 }}>
+            <Attachments owner="ticket" id={x.id} canUpload={x.status !== 'closed' && (can('tickets.create') || can('tickets.handle'))} />
+          </Card>
         </Col>
         <Col xs={24} xl={9}>
           <Card

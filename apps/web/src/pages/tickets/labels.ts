@@ -99,6 +99,7 @@ export const EVENT_TYPES: Labels = {
   close: ['关闭', 'Closed'],
   transfer: ['联动转出', 'Transferred to another center'],
   comment: ['备注', 'Note'],
+  file: ['附件', 'File attached'],
   reply: ['答复住户', 'Reply to the resident'],
   escalation: ['升级', 'Escalated'],
   escalation_ack: ['升级已确认', 'Escalation acknowledged'],

@@ -14,6 +14,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n, type T } from '../../i18n/i18n';
 import { label } from '../../i18n/terms';
 import { ErrorAlert } from '../../components/common';
+import { Attachments } from '../../components/Attachments';
 import { formatFen } from '../tickets/bits';
 import { EVENT_TYPES } from '../tickets/labels';
 import { materialsTotalFen, useCrew, WorkOrderCard } from './shared';
@@ -71,6 +72,15 @@ export default function WorkOrderDetailPage() {
         <>
           <WorkOrderCard order={o} crew={crew} full />
           {o.status === 'done' && <Completion order={o} />}
+          <Card size="small" title={t('现场照片与附件', 'Photos and files')} style={{ marginBottom: 12 }}>
+            {/* The technician of the order or its team leader adds completion photos once it is accepted. */}
+            <Attachments
+              owner="work_order"
+              id={o.id}
+              purpose="completion"
+              canUpload={['accepted', 'working', 'done'].includes(o.status) && (o.technicianId === crew.userId || crew.ledTeamIds.includes(o.teamId) || can('work_orders.assign'))}
+            />
+          </Card>
           <Card size="small" title={t('处理记录', 'History')}>
             <History order={o} events={ticket.data?.timeline} />
           </Card>
