@@ -378,6 +378,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** When a sender took the message (status 'sending'). */
+  claimed_at: string | null;
 }
 
 export interface MigrationsMeta {

@@ -132,4 +132,19 @@ describe(`notifications on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQL
     expect(sender.sent.map((m) => m.id).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
+  it('never takes a message another sender is still sending, but retries one whose sender died', async () => {
+    const id = await queueOutbox(db(), { channel: 'email', recipient: 'inflight@example.com', subject: 's', body: 'b', projectId: null });
+    // Another process claimed it a minute ago and has not finished.
+    const claimedAt = new Date(Date.now() - 60_000).toISOString();
+    await db().updateTable('outbox').set({ status: 'sending', attempts: 1, claimed_at: claimedAt }).where('id', '=', id).execute();
+    const sender = fakeSender(['email']);
+    await deliverOutbox(database, sender);
+    expect(sender.sent.map((m) => m.id)).not.toContain(id);
+    expect(await outboxRow(id)).toMatchObject({ status: 'sending', attempts: 1 });
+    // Ten minutes on, that sender is presumed dead: the message goes out once more.
+    const later = new Date(Date.now() + 10 * 60_000).toISOString();
+    await deliverOutbox(database, sender, { now: () => later });
+    expect(sender.sent.filter((m) => m.id === id)).toHaveLength(1);
+    expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
 });

@@ -82,13 +82,13 @@ export const notificationsRepository = {
     await db.insertInto('outbox').values(row).execute();
   },
 
-  /** The oldest pending messages on the given channels. */
-  pendingOutbox(db: Tx, channels: string[], limit: number) {
+  /** The oldest pending messages on the given channels (and those whose sender vanished before `staleBefore`). */
+  pendingOutbox(db: Tx, channels: string[], limit: number, staleBefore: string) {
     if (channels.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('outbox')
       .selectAll()
-      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
       .where('channel', 'in', channels)
       .orderBy('created_at')
       .orderBy('id')
@@ -100,12 +100,12 @@ export const notificationsRepository = {
    * Claims one delivery attempt: counts it only if nobody else counted it first (the attempts
    * value we read is still there). Returns false when another process got there.
    */
-  async claimAttempt(db: Tx, id: string, attemptsSeen: number): Promise<boolean> {
+  async claimAttempt(db: Tx, id: string, attemptsSeen: number, now: string, staleBefore: string): Promise<boolean> {
     const r = await db
       .updateTable('outbox')
-      .set({ attempts: attemptsSeen + 1 })
+      .set({ attempts: attemptsSeen + 1, status: 'sending', claimed_at: now })
       .where('id', '=', id)
-      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
       .where('attempts', '=', attemptsSeen)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
@@ -118,7 +118,7 @@ export const notificationsRepository = {
   async markAttemptFailed(db: Tx, id: string, error: string, giveUp: boolean) {
     await db
       .updateTable('outbox')
-      .set({ last_error: error.slice(0, 500), ...(giveUp ? { status: 'failed' } : {}) })
+      .set({ last_error: error.slice(0, 500), status: giveUp ? 'failed' : 'pending' })
       .where('id', '=', id)
       .execute();
   },

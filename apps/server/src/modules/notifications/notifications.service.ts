@@ -71,6 +71,7 @@ export async function queueOutbox(tx: Tx, m: OutboxInput): Promise<string> {
     last_error: null,
     created_at: nowIso(),
     sent_at: null,
+    claimed_at: null,
   });
   return id;
 }

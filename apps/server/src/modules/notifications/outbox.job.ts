@@ -3,6 +3,8 @@ import { nowIso } from '../../lib/time.js';
 import { notificationsRepository as repo } from './notifications.repository.js';
 import type { OutboxMessage, OutboxSender } from './outbox.sender.js';
 
+const CLAIM_STALE_MS = 5 * 60_000;
+
 /** After this many failed attempts a message is marked 'failed' and left for a person to look at. */
 export const OUTBOX_MAX_ATTEMPTS = 5;
 
@@ -23,9 +25,11 @@ export async function deliverOutbox(database: Database, sender: OutboxSender, op
   const db = database.db;
   const now = opts.now ?? nowIso;
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
-  const rows = await repo.pendingOutbox(db, [...sender.channels], opts.batchSize ?? 50);
+  // A claim older than this belongs to a sender that died mid-send: the message is pending again.
+  const staleBefore = new Date(Date.parse(now()) - CLAIM_STALE_MS).toISOString();
+  const rows = await repo.pendingOutbox(db, [...sender.channels], opts.batchSize ?? 50, staleBefore);
   for (const row of rows) {
-    if (!(await repo.claimAttempt(db, row.id, row.attempts))) continue;
+    if (!(await repo.claimAttempt(db, row.id, row.attempts, now(), staleBefore))) continue;
     const msg: OutboxMessage = { id: row.id, channel: row.channel as OutboxMessage['channel'], recipient: row.recipient, subject: row.subject, body: row.body };
     try {
       await sender.send(msg);
