@@ -11,13 +11,18 @@ export function applySort<Q extends { orderBy: (...a: any[]) => any }>(
   sort: string | undefined,
   columns: Record<string, string>,
   fallback: string,
+  /** Sort keys whose column may be empty: empty values go last in both directions, on both databases. */
+  nullable: ReadonlySet<string> = new Set(),
 ): Q {
   const wanted = sort && columns[sort.replace(/^-/, '')] ? sort : fallback;
   const desc = wanted.startsWith('-');
-  const col = columns[wanted.replace(/^-/, '')]!;
+  const key = wanted.replace(/^-/, '');
+  const col = columns[key]!;
+  // SQLite sorts NULL first ascending, PostgreSQL last: an explicit first key makes them agree.
+  const base = nullable.has(key) ? (q.orderBy(sql`case when ${sql.ref(col)} is null then 1 else 0 end`) as Q) : q;
   // A stable tiebreaker keeps pages from repeating or skipping rows.
   const idCol = col.includes('.') ? `${col.split('.')[0]}.id` : 'id';
-  return (q.orderBy(col, desc ? 'desc' : 'asc') as Q).orderBy(idCol, desc ? 'desc' : 'asc') as Q;
+  return (base.orderBy(col, desc ? 'desc' : 'asc') as Q).orderBy(idCol, desc ? 'desc' : 'asc') as Q;
 }
 
 export function applyPaging<Q extends { limit: (n: number) => any }>(q: Q, p: { page: number; pageSize: number }): Q {

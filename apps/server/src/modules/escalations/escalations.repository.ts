@@ -93,7 +93,7 @@ export const escalationsRepository = {
       .$if(f.acknowledged === false, (q) => q.where('e.acknowledged_at', 'is', null))
       .$if(!!f.q, (q) => q.where((eb) => eb.or([startsWith('t.number', f.q!.toUpperCase()), containsCi('t.title', f.q!)])));
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const q = applySort(base.selectAll('e').select(['t.number as ticket_number', 't.title as ticket_title']), p.sort, SORT_COLUMNS, '-at');
+    const q = applySort(base.selectAll('e').select(['t.number as ticket_number', 't.title as ticket_title']), p.sort, SORT_COLUMNS, '-at', new Set(['dueAt', 'acknowledgedAt']));
     const rows = await applyPaging(q, p).execute();
     return { rows, total: Number(n) };
   },

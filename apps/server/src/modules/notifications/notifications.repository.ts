@@ -48,7 +48,7 @@ export const notificationsRepository = {
       .$if(f.unread === true, (q) => q.where('read_at', 'is', null))
       .$if(f.unread === false, (q) => q.where('read_at', 'is not', null));
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await applyPaging(applySort(base.selectAll(), p.sort, SORT_COLUMNS, '-createdAt'), p).execute();
+    const rows = await applyPaging(applySort(base.selectAll(), p.sort, SORT_COLUMNS, '-createdAt', new Set(['readAt'])), p).execute();
     return { rows, total: Number(n) };
   },
 

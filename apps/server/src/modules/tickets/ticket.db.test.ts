@@ -48,4 +48,16 @@ describe(`tickets on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`
     expect(t.timeline.filter((e) => e.type === 'hold')).toHaveLength(1);
     expect(t.version).toBe(2);
   });
+  it('sorts by due time the same on both databases: a held ticket (no due time) comes last either way', async () => {
+    const ctx = await ctxFor(database, fx.users.receptionB!);
+    const body = { ...repairA(fx, d), projectId: fx.projectB.id, unitId: d.unitB, requesterResidentId: d.residentB } as CreateTicketBody;
+    const early = await createTicket(ctx, { ...body, priority: 'urgent' });
+    const held = await createTicket(ctx, { ...body, priority: 'urgent' });
+    const late = await createTicket(ctx, { ...body, priority: 'low' });
+    await ticketTransitions.hold(ctx, held.id, { reason: '业主出差' });
+    const order = async (sort: string) =>
+      (await ticketService.list(ctx, { page: 1, pageSize: 20, sort, projectId: fx.projectB.id })).items.filter((i) => [early.id, held.id, late.id].includes(i.id)).map((i) => i.id);
+    expect(await order('dueAt')).toEqual([early.id, late.id, held.id]);
+    expect(await order('-dueAt')).toEqual([late.id, early.id, held.id]);
+  });
 });

@@ -56,6 +56,16 @@ const SORT_COLUMNS: Record<string, string> = {
   escalationLevel: 't.escalation_level',
 };
 
+/**
+ * Sort keys whose column may be null (a ticket on hold has no due time). SQLite puts nulls first
+ * when ascending, PostgreSQL last: nulls are sorted last both ways here, on both databases.
+ */
+const NULLABLE_SORTS = new Set(['dueAt', 'visitDueAt']);
+
+function sorted<Q extends ReturnType<typeof withNames>>(q: Q, sort: string | undefined): Q {
+  return applySort(q, sort, SORT_COLUMNS, '-createdAt', NULLABLE_SORTS);
+}
+
 type TEb = ExpressionBuilder<DB & { t: TicketsTable }, 't'>;
 
 /** Each SLA target's due time and the column that says it was met. */
@@ -160,7 +170,7 @@ export const ticketRepository = {
   async list(db: Tx, f: TicketFilter, p: { page: number; pageSize: number; sort?: string }): Promise<{ rows: TicketRow[]; total: number }> {
     if (emptyScope(f)) return { rows: [], total: 0 };
     const [rows, count] = await Promise.all([
-      applyPaging(applySort(withNames(filtered(db, f)), p.sort, SORT_COLUMNS, '-createdAt'), p).execute(),
+      applyPaging(sorted(withNames(filtered(db, f)), p.sort), p).execute(),
       filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows as TicketRow[], total: Number(count.n) };
@@ -169,7 +179,7 @@ export const ticketRepository = {
   /** Every matching row (exports), at most `limit`. */
   async listAll(db: Tx, f: TicketFilter, sort: string | undefined, limit: number): Promise<TicketRow[]> {
     if (emptyScope(f)) return [];
-    return (await applySort(withNames(filtered(db, f)), sort, SORT_COLUMNS, '-createdAt').limit(limit).execute()) as TicketRow[];
+    return (await sorted(withNames(filtered(db, f)), sort).limit(limit).execute()) as TicketRow[];
   },
 
   async count(db: Tx, f: TicketFilter): Promise<number> {

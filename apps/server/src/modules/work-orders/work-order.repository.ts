@@ -94,7 +94,7 @@ export const workOrderRepository = {
     if (f.allProjectIds.length === 0 && f.ownProjectIds.length === 0) return { rows: [], total: 0 };
     const ids = filtered(db, f).select('w.id');
     const [rows, count] = await Promise.all([
-      applyPaging(applySort(selectRows(db).where('w.id', 'in', ids), p.sort, SORT_COLUMNS, '-issuedAt'), p).execute(),
+      applyPaging(applySort(selectRows(db).where('w.id', 'in', ids), p.sort, SORT_COLUMNS, '-issuedAt', new Set(['finishedAt'])), p).execute(),
       filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows as WorkOrderRow[], total: Number(count.n) };
