@@ -19,6 +19,12 @@ export interface Config {
   secureCookies: boolean;
   /** How many login attempts one address may make per minute. */
   loginRateLimitPerMinute: number;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For): nobody by default, else the
+   * reverse proxy (PROPDESK_TRUST_PROXY=1, a hop count, or its addresses/CIDRs). Believing
+   * everybody would let any caller pick its own address past the login limit and into the audit log.
+   */
+  trustProxy: boolean | number | string;
   webDist: string;
   logLevel: string;
   /** Run the background jobs (escalation scan, outbox delivery) in this process; PROPDESK_JOBS=0 turns them off. */
@@ -40,9 +46,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: Number(env.PROPDESK_LOCKOUT_MINUTES ?? 15),
     secureCookies: env.PROPDESK_SECURE_COOKIES === '1',
     loginRateLimitPerMinute: Number(env.PROPDESK_LOGIN_RATE_LIMIT ?? 30),
+    trustProxy: parseTrustProxy(env.PROPDESK_TRUST_PROXY),
     webDist: env.PROPDESK_WEB_DIST ?? path.join(repoRoot, 'apps', 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobs: env.PROPDESK_JOBS !== '0',
     smtpUrl: env.PROPDESK_SMTP_URL || undefined,
   };
+}
+
+/** PROPDESK_TRUST_PROXY: unset/0/false = trust no proxy; 1/true = the nearest one; 2 = two hops; else addresses/CIDRs. */
+function parseTrustProxy(v: string | undefined): boolean | number | string {
+  const s = (v ?? '').trim();
+  if (s === '' || s === '0' || s.toLowerCase() === 'false') return false;
+  if (s === '1' || s.toLowerCase() === 'true') return 1;
+  if (/^\d+$/.test(s)) return Number(s);
+  return s;
 }

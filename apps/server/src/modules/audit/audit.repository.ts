@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/database.js';
 import type { AuditLogTable } from '../../db/schema.js';
-import { applyPaging, applySort } from '../../db/query.js';
+import { applyPaging, applySort, containsCi } from '../../db/query.js';
 
 export interface AuditFilter {
   projectIds: string[] | null;
@@ -31,7 +31,10 @@ export const auditRepository = {
     if (f.action) q = q.where('action', '=', f.action);
     if (f.from) q = q.where('at', '>=', f.from);
     if (f.to) q = q.where('at', '<', f.to);
-    if (f.q) q = q.where((eb) => eb.or([eb('actor_name', 'like', `%${f.q}%`), eb('action', 'like', `%${f.q}%`)]));
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsCi('actor_name', text), containsCi('action', text)]));
+    }
     const { count } = await q.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     const rows = await applyPaging(applySort(q.selectAll(), paging.sort, { at: 'at', action: 'action', entity: 'entity' }, '-at'), paging).execute();
     return { rows, total: Number(count) };

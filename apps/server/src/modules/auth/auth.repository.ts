@@ -10,10 +10,11 @@ export const authRepository = {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /** One more failure; a lock starts a fresh count, so once it runs out the person has the full number of tries again. */
   async recordFailedLogin(db: Tx, userId: string, lockedUntil: string | null) {
     await db
       .updateTable('users')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), ...(lockedUntil ? { locked_until: lockedUntil } : {}) }))
+      .set((eb) => (lockedUntil ? { failed_logins: 0, locked_until: lockedUntil } : { failed_logins: eb('failed_logins', '+', 1) }))
       .where('id', '=', userId)
       .execute();
   },

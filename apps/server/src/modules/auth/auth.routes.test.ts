@@ -62,6 +62,49 @@ describe('sign-in', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it('after a lockout has run out, the person gets the full number of tries again (one typo does not re-lock)', async () => {
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cashierA', password: 'wrong' } });
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cashierA', password: TEST_PASSWORD } });
+    expect(locked.statusCode).toBe(423);
+    // Time passes: only the lock's end moves into the past.
+    await t.database.db.updateTable('users').set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', t.fx.users.cashierA!).execute();
+    const typo = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cashierA', password: 'typo' } });
+    expect(typo.statusCode).toBe(401);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cashierA', password: TEST_PASSWORD } });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('limits sign-in attempts per address; a forged X-Forwarded-For does not reset the count', async () => {
+    const limited = await createTestApp({ loginRateLimitPerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await limited.app.inject({
+          method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+          payload: { username: `nobody${i}`, password: 'wrong' },
+        });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('behind one trusted proxy, the address is the one the proxy saw, not what the client wrote in front of it', async () => {
+    const proxied = await createTestApp({ trustProxy: 1 });
+    try {
+      await proxied.app.inject({
+        method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': '10.9.9.9, 198.51.100.7' },
+        payload: { username: 'guardA', password: 'wrong' },
+      });
+      const row = await proxied.database.db.selectFrom('audit_log').select('ip').where('action', '=', 'auth.login_failed').executeTakeFirstOrThrow();
+      expect(row.ip).toBe('198.51.100.7');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses a cookie-session mutation without the CSRF header, and writes nothing', async () => {
     const s = await t.login('admin');
     const res = await t.app.inject({

@@ -62,6 +62,15 @@ describe(`org tree on ${testDialect()}`, () => {
     await expect(orgService.get(receptionA, fx.projectB.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it('searches names case-insensitively, and takes % and _ as plain characters, on either database', async () => {
+    const admin = await ctxFor(database, fx.users.admin!);
+    const p = await orgService.create(admin, { kind: 'project', name: 'Riverside Court', parentId: fx.center.id, projectType: 'residential' });
+    const found = await orgService.list(admin, { q: 'riverside', page: 1, pageSize: 200 });
+    expect(found.items.map((n) => n.id)).toEqual([p.id]);
+    expect((await orgService.list(admin, { q: '%', page: 1, pageSize: 200 })).total).toBe(0);
+    expect((await orgService.list(admin, { q: 'R_verside', page: 1, pageSize: 200 })).total).toBe(0);
+  });
+
   it('bootstraps an empty database once: admin, root group and demo data; a second start adds nothing', async () => {
     const fresh = await createTestDatabase();
     try {

@@ -27,3 +27,13 @@ export function childPath(parentPath: string | null, id: string): string {
 export function isGrantableKind(kind: OrgUnitKind): boolean {
   return kind !== 'building';
 }
+
+/** An IANA time zone this runtime knows ("Asia/Shanghai"); a project's dates and deadlines are read in it. */
+export function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import { containsCi } from '../../db/query.js';
 import type { OrgUnitsTable } from '../../db/schema.js';
 
 export const orgRepository = {
@@ -10,7 +11,7 @@ export const orgRepository = {
   listByKinds(db: Tx, kinds: string[], f: { parentId?: string; q?: string } = {}) {
     let q = db.selectFrom('org_units').selectAll().where('kind', 'in', kinds);
     if (f.parentId) q = q.where('parent_id', '=', f.parentId);
-    if (f.q) q = q.where('name', 'like', `%${f.q}%`);
+    if (f.q) q = q.where(containsCi('name', f.q));
     return q.orderBy('path').execute();
   },
 

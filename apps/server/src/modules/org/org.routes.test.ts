@@ -67,3 +67,21 @@ describe('org units API', () => {
     expect(res.json().error).toBe('invalid_json');
   });
 });
+
+describe('org unit time zones', () => {
+  it('refuses a time zone that does not exist (400 on timezone, nothing written), so the project keeps working', async () => {
+    const s = await t.login('admin');
+    const bad = await t.as(s, { method: 'POST', url: '/api/org-units', payload: { name: '火星项目', kind: 'project', parentId: t.fx.center.id, timezone: 'Mars/Olympus' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0].path).toBe('body.timezone');
+    expect((await t.as(s, { url: '/api/org-units?q=火星项目' })).json().total).toBe(0);
+    const patch = await t.as(s, { method: 'PATCH', url: `/api/org-units/${t.fx.projectA.id}`, payload: { timezone: 'Not/AZone' } });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().details[0].path).toBe('body.timezone');
+    // Residents of the project still answer (their "today" is read in the project's zone).
+    const residents = await t.as(s, { url: `/api/residents?projectId=${t.fx.projectA.id}` });
+    expect(residents.statusCode).toBe(200);
+    const ok = await t.as(s, { method: 'PATCH', url: `/api/org-units/${t.fx.projectB.id}`, payload: { timezone: 'Asia/Urumqi' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});

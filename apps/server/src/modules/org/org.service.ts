@@ -4,13 +4,13 @@ import type { UpdateOrgUnitBody } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
 import type { OrgUnitsTable } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
-import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { AppError, fieldInvalid, forbidden, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { holdsAtRoot, visibleTree } from '../auth/auth.policy.js';
 import { invalidateProjectCache, mayAtPath } from '../auth/auth.scope.js';
-import { childPath, mayHaveChild } from './org.policy.js';
+import { childPath, isKnownTimeZone, mayHaveChild } from './org.policy.js';
 import { orgRepository } from './org.repository.js';
 
 const ORG = { zh: '组织节点', en: 'org unit' };
@@ -57,6 +57,13 @@ export async function insertOrgUnit(tx: Tx, input: CreateOrgUnitBody, parent: Or
   return row;
 }
 
+/** An unknown zone would make every date of the project fail later: refuse it at the door. */
+function assertTimeZone(tz: string | undefined) {
+  if (tz !== undefined && !isKnownTimeZone(tz)) {
+    throw fieldInvalid('body.timezone', { zh: `“${tz}”不是有效的时区，例如 Asia/Shanghai`, en: `"${tz}" is not a time zone, e.g. Asia/Shanghai` });
+  }
+}
+
 export const orgService = {
   async list(ctx: Ctx, q: { kind?: OrgUnitKind; parentId?: string; q?: string; page: number; pageSize: number }) {
     const kinds = q.kind ? [q.kind] : ['group', 'company', 'center', 'project', 'building'];
@@ -72,6 +79,7 @@ export const orgService = {
   },
 
   async create(ctx: Ctx, input: CreateOrgUnitBody): Promise<OrgUnit> {
+    assertTimeZone(input.timezone);
     return ctx.database.db.transaction().execute(async (tx) => {
       const parent = input.parentId ? await orgRepository.findById(tx, input.parentId) : null;
       if (input.parentId && (!parent || !mayAtPath(ctx, 'org.read', parent.path))) throw notFound({ zh: '上级节点', en: 'parent org unit' });
@@ -91,6 +99,7 @@ export const orgService = {
   },
 
   async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateOrgUnitBody>): Promise<OrgUnit> {
+    assertTimeZone(input.timezone);
     return ctx.database.db.transaction().execute(async (tx) => {
       const row = await orgRepository.findById(tx, id);
       if (!row || !mayAtPath(ctx, 'org.read', row.path)) throw notFound(ORG);

@@ -193,6 +193,35 @@ describe('unit detail', () => {
   });
 });
 
+describe('unit detail without residents.read', () => {
+  it("shows a guard (units.read only) the unit but not who lives there: no names, no phones", async () => {
+    const unit = (await t.as(admin, { method: 'POST', url: '/api/units', payload: { buildingId: t.fx.buildingA.id, number: '602', floor: 6, grossArea: 10000, kind: 'residence', state: 'occupied' } })).json();
+    await insertResidentLink(t.database, { projectId: t.fx.projectA.id, unitId: unit.id, name: '赵敏', phone: '13700003333', idNumber: 'E12345678', relation: 'owner', startDate: '2024-03-01' });
+    const guard = await t.login('guardA');
+    const res = await t.as(guard, { url: `/api/units/${unit.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: unit.id, number: '602', occupants: [] });
+    expect(res.body).not.toContain('13700003333');
+    expect(res.body).not.toContain('赵敏');
+    // Someone who may read residents still sees them.
+    expect((await t.as(cashierA, { url: `/api/units/${unit.id}` })).json().occupants).toHaveLength(1);
+  });
+});
+
+describe('multipart uploads and CSRF', () => {
+  it('refuses a cookie-session import without the CSRF header, and writes nothing', async () => {
+    const before = await unitCount();
+    const file = await xlsxOf([UNIT_HEADER, ['C9栋', '901', 9, '90', '住宅', '', '']]);
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/units/import?projectId=${t.fx.projectA.id}`,
+      headers: { cookie: `pd_session=${recA.cookie}` }, payload: uploadForm(file),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('csrf_failed');
+    expect(await unitCount()).toBe(before);
+  });
+});
+
 describe('units import', () => {
   const importAs = (s: Session, body: FormData, projectId: string | null = t.fx.projectA.id) =>
     t.as(s, { method: 'POST', url: `/api/units/import${projectId ? `?projectId=${projectId}` : ''}`, payload: body });

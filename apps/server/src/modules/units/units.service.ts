@@ -77,7 +77,12 @@ export const unitsService = {
     const row = await unitsRepository.findById(db, id);
     if (!row) throw notFound(UNIT);
     await assertProjectInScope(ctx, 'units.read', row.project_id, UNIT);
-    const [zone, links] = await Promise.all([unitsRepository.findZoneOfBuilding(db, row.building_id), unitsRepository.listOccupants(db, id)]);
+    // Who lives there (names, phones) is residents' data: only for those who may read residents here.
+    const mayReadResidents = (await scopedProjectIds(ctx, 'residents.read')).includes(row.project_id);
+    const [zone, links] = await Promise.all([
+      unitsRepository.findZoneOfBuilding(db, row.building_id),
+      mayReadResidents ? unitsRepository.listOccupants(db, id) : Promise.resolve([]),
+    ]);
     // Current residents first, then the history, most recently ended first.
     const occupants = links
       .map((l) => ({ linkId: l.link_id, residentId: l.resident_id, name: l.name, phone: l.phone, relation: l.relation, startDate: l.start_date, endDate: l.end_date }))

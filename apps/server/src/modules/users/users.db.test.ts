@@ -92,6 +92,18 @@ describe(`staff accounts on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQ
     expect(inactive.items.map((u) => u.username)).toEqual(['guardA']);
   });
 
+  it('sorts by position with the unset ones last, in both directions, the same on either database', async () => {
+    const admin = await asUser('admin');
+    await usersService.update(admin, fx.users.techA!, { position: '维修工' });
+    await usersService.update(admin, fx.users.cashierA!, { position: '收费员' });
+    for (const sort of ['position', '-position']) {
+      const positions = (await usersService.list(admin, { ...listQuery, sort })).items.map((u) => u.position);
+      const firstUnset = positions.indexOf(null);
+      expect(firstUnset, sort).toBeGreaterThanOrEqual(2);
+      expect(positions.slice(firstUnset).every((p) => p === null), sort).toBe(true);
+    }
+  });
+
   it('deactivating a user deletes their sessions in the same transaction', async () => {
     const admin = await asUser('admin');
     const now = nowIso();

@@ -1,7 +1,7 @@
 import { BUILTIN_ROLES } from '@propdesk/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../auth/auth.policy.js';
-import { calendarDateIn, checkGrant, checkRevoke, isBirthDateInFuture, isSelfDeactivation, mayReachUser } from './users.policy.js';
+import { calendarDateIn, checkGrant, checkRevoke, isBirthDateInFuture, isSelfDeactivation, mayReachUser, permissionsBeyondActor } from './users.policy.js';
 
 // group g → company c → centers x, y → projects; a building under project a.
 const PATHS = { group: '/g/', company: '/g/c/', centerX: '/g/c/x/', centerY: '/g/c/y/', projectA: '/g/c/x/a/', projectB: '/g/c/x/b/', projectZ: '/g/c/y/z/', buildingA: '/g/c/x/a/b1/' };
@@ -83,6 +83,17 @@ describe('revoking a grant', () => {
     expect(checkRevoke(supervisorX, PATHS.projectZ, receptionist)).toEqual({ ok: false, reason: 'outside_scope' });
     expect(checkRevoke(supervisorX, PATHS.group, BUILTIN_ROLES.admin!.permissions)).toEqual({ ok: false, reason: 'outside_scope' });
     expect(checkRevoke(supervisorX, PATHS.projectA, BUILTIN_ROLES.admin!.permissions)).toMatchObject({ ok: false, reason: 'escalation' });
+  });
+});
+
+describe('taking over an account (password reset, deactivation)', () => {
+  it('is allowed only when the actor holds, at each grant of the user, everything that grant gives', () => {
+    expect(permissionsBeyondActor(supervisorX, [{ path: PATHS.projectA, permissions: receptionist }])).toEqual([]);
+    expect(permissionsBeyondActor(supervisorX, [])).toEqual([]);
+    expect(permissionsBeyondActor(supervisorX, [{ path: PATHS.centerX, permissions: BUILTIN_ROLES.center_director!.permissions }])).toEqual(['audit.read']);
+    // Held at project A does not cover the same role at another center.
+    expect(permissionsBeyondActor(supervisorX, [{ path: PATHS.projectZ, permissions: ['units.read'] }])).toEqual(['units.read']);
+    expect(permissionsBeyondActor(admin, [{ path: PATHS.group, permissions: BUILTIN_ROLES.admin!.permissions }])).toEqual([]);
   });
 });
 

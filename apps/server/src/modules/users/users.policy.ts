@@ -53,6 +53,17 @@ export function checkRevoke(grants: readonly Grant[], nodePath: string, rolePerm
   return { ok: true };
 }
 
+/**
+ * The permissions a user holds (grant by grant, at each grant's node) that the actor does not
+ * hold there. Resetting that user's password or switching the account off would hand the actor
+ * those permissions (or take them away), so the same rule as granting applies: none may be missing.
+ */
+export function permissionsBeyondActor(grants: readonly Grant[], targetGrants: readonly { path: string; permissions: readonly string[] }[]): string[] {
+  const missing = new Set<string>();
+  for (const g of targetGrants) for (const p of missingPermissions(grants, g.path, g.permissions)) missing.add(p);
+  return [...missing];
+}
+
 /** Today's calendar date (YYYY-MM-DD) in a time zone: a birth date is a date where the person lives. */
 export function calendarDateIn(timeZone: string, at: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.

@@ -20,6 +20,9 @@ export interface UserListFilter {
 
 const SORT_COLUMNS = { username: 'u.username', displayName: 'u.display_name', createdAt: 'u.created_at', position: 'u.position' };
 
+/** Position may be unset: those go last either way, on both databases. */
+const NULLABLE_SORTS = new Set(['position']);
+
 const USER_ORG_COLUMNS = ['o.name as org_unit_name', 'o.path as org_unit_path', 'o.project_id as org_unit_project_id'] as const;
 
 function selectUsers(db: Tx) {
@@ -53,7 +56,7 @@ export const usersRepository = {
       .$if(!!f.q, (q) => q.where((eb) => eb.or([containsCi('u.username', f.q!), containsCi('u.display_name', f.q!)])));
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let q = base.selectAll('u').select(USER_ORG_COLUMNS);
-    q = applySort(q, p.sort, SORT_COLUMNS, 'username');
+    q = applySort(q, p.sort, SORT_COLUMNS, 'username', NULLABLE_SORTS);
     const rows = await applyPaging(q, p).execute();
     return { rows, total: Number(n) };
   },

@@ -326,3 +326,22 @@ describe('changing staff', () => {
     expect((await t.as(admin, { url: `/api/users/${t.fx.users.guardA}` })).json().displayName).toBe('guardA');
   });
 });
+
+describe('account takeover by a lesser manager', () => {
+  it("a supervisor may not reset the password of, or deactivate, a director who holds permissions he lacks (403, nothing changed)", async () => {
+    const supervisor = await t.login('supervisor');
+    // The director (center_director at the center) holds audit.read, which the reception supervisor does not.
+    const reset = await t.as(supervisor, { method: 'PATCH', url: `/api/users/${t.fx.users.director}`, payload: { password: 'taken-over-1' } });
+    expect(reset.statusCode, reset.body).toBe(403);
+    const off = await t.as(supervisor, { method: 'PATCH', url: `/api/users/${t.fx.users.director}`, payload: { active: false } });
+    expect(off.statusCode, off.body).toBe(403);
+    const row = await t.database.db.selectFrom('users').select(['active', 'must_change_password']).where('id', '=', t.fx.users.director!).executeTakeFirstOrThrow();
+    expect(row).toEqual({ active: 1, must_change_password: 0 });
+    const stolen = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'director', password: 'taken-over-1' } });
+    expect(stolen.statusCode).toBe(401);
+    await t.login('director');
+    // A receptionist's password (a role the supervisor could have granted) he may still reset.
+    const own = await t.as(supervisor, { method: 'PATCH', url: `/api/users/${t.fx.users.guardA}`, payload: { password: 'reset-by-supervisor-1' } });
+    expect(own.statusCode, own.body).toBe(200);
+  });
+});

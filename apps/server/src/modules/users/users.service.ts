@@ -13,7 +13,7 @@ import { hashPassword } from '../auth/auth.service.js';
 import { orgRepository } from '../org/org.repository.js';
 import { DEFAULT_TIMEZONE } from '../org/org.service.js';
 import { rolesRepository } from '../roles/roles.repository.js';
-import { calendarDateIn, checkGrant, checkRevoke, isBirthDateInFuture, isSelfDeactivation, mayReachUser, type GrantDecision } from './users.policy.js';
+import { calendarDateIn, checkGrant, checkRevoke, isBirthDateInFuture, isSelfDeactivation, mayReachUser, permissionsBeyondActor, type GrantDecision } from './users.policy.js';
 import { usersRepository, type UserRow } from './users.repository.js';
 
 const USER = { zh: '员工', en: 'staff member' };
@@ -218,6 +218,12 @@ export const usersService = {
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
     return ctx.database.db.transaction().execute(async (tx) => {
       const row = await loadManageable(tx, ctx, id);
+      if (passwordHash !== null || input.active !== undefined) {
+        // Taking over (or switching off) an account is as strong as granting its roles.
+        const held = (await usersRepository.grantsOfUsers(tx, [id])).map((g) => ({ path: g.org_unit_path, permissions: JSON.parse(g.permissions) as string[] }));
+        const missing = permissionsBeyondActor(ctx.actor.grants, held);
+        if (missing.length > 0) throw refuse({ ok: false, reason: 'escalation', missing });
+      }
       const patch: Partial<UsersTable> = { updated_at: nowIso() };
       if (input.orgUnitId !== undefined && input.orgUnitId !== row.org_unit_id) {
         patch.org_unit_id = (await placement(tx, ctx, input.orgUnitId))?.id ?? null;
