@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_service_desk.js';
 import * as m0003e from './migrations/0003_escalations.js';
 import * as m0004 from './migrations/0004_outbox_claim.js';
+import * as m0005 from './migrations/0005_escalation_cycle.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_service_desk': m0002,
   '0003_escalations': m0003e,
   '0004_outbox_claim': m0004,
+  '0005_escalation_cycle': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

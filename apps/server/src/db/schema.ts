@@ -332,6 +332,8 @@ export interface EscalationsTable {
   id: string;
   ticket_id: string;
   project_id: string;
+  /** The ticket's reopen_count when recorded: escalations are once per (ticket, cycle, target, reason, level). */
+  cycle: number;
   level: number;
   target: string;
   reason: string;

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/database.js';
-import { createTestDatabase, seedFixture, type Fixture } from '../../../test/harness.js';
+import { createTestDatabase, ctxFor, seedFixture, type Fixture } from '../../../test/harness.js';
+import { nowIso } from '../../lib/time.js';
+import { ticketService } from '../tickets/ticket.service.js';
+import { ticketTransitions } from '../tickets/ticket.transitions.js';
 import { ESCALATION_JOB, escalationScan, scanEscalations } from './escalations.scan.js';
 import { recordEscalation, type EscalationInput } from './escalations.service.js';
 import { addSecondCenter, insertStaff, insertTicket, minutesFrom } from './escalations.test-fixtures.js';
@@ -35,7 +38,7 @@ describe(`escalations on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
     const t = await insertTicket(db(), { project: fx.projectA, createdAt: '2026-03-16T01:00:00.000Z' });
     // The director reads English: the same escalation reaches each person in her own language.
     await db().updateTable('users').set({ locale: 'en' }).where('id', '=', fx.users.director!).execute();
-    const e: EscalationInput = { ticketId: t.id, projectId: t.project_id, ticketNumber: t.number, level: 1, target: 'response', reason: 'warning', dueAt: t.response_due_at, actor: null };
+    const e: EscalationInput = { ticketId: t.id, projectId: t.project_id, ticketNumber: t.number, cycle: 0, level: 1, target: 'response', reason: 'warning', dueAt: t.response_due_at, actor: null };
     expect(await db().transaction().execute((tx) => recordEscalation(tx, e))).toBe(true);
     expect(await db().transaction().execute((tx) => recordEscalation(tx, e))).toBe(false);
     expect(await escalationsOf(t.id)).toEqual([{ target: 'response', reason: 'warning', level: 1 }]);
@@ -66,7 +69,7 @@ describe(`escalations on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
 
   it('a no-op second attempt leaves the rest of the transaction usable (PostgreSQL aborts a transaction on a failed insert)', async () => {
     const t = await insertTicket(db(), { project: fx.projectA, createdAt: '2026-03-16T01:00:00.000Z' });
-    const e: EscalationInput = { ticketId: t.id, projectId: t.project_id, ticketNumber: t.number, level: 1, target: 'major', reason: 'major', dueAt: null, actor: null };
+    const e: EscalationInput = { ticketId: t.id, projectId: t.project_id, ticketNumber: t.number, cycle: 0, level: 1, target: 'major', reason: 'major', dueAt: null, actor: null };
     await db().transaction().execute(async (tx) => {
       expect(await recordEscalation(tx, e)).toBe(true);
       expect(await recordEscalation(tx, e)).toBe(false);
@@ -119,6 +122,50 @@ describe(`escalations on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
 
     // A later scan finds nothing new.
     expect((await scanEscalations(database, minutesFrom(now, 1))).recorded).toBe(0);
+  });
+
+  it('a reopened ticket escalates again in its new cycle (once), the level starting over; the timeline keeps both cycles', async () => {
+    await closeAll();
+    const createdAt = '2026-07-01T06:00:00.000Z';
+    // Answered and arrived: only the 240-minute resolution target is left to miss.
+    const t = await insertTicket(db(), { project: fx.projectA, createdAt, status: 'in_progress', responded_at: minutesFrom(createdAt, 5), arrived_at: minutesFrom(createdAt, 30) });
+    expect((await scanEscalations(database, minutesFrom(createdAt, 241))).recorded).toBe(2);
+    const cyclesOf = () =>
+      db().selectFrom('escalations').select(['cycle', 'target', 'reason', 'level']).where('ticket_id', '=', t.id).orderBy('cycle').orderBy('level').orderBy('target').execute();
+    expect(await cyclesOf()).toEqual([
+      { cycle: 0, target: 'resolution', reason: 'warning', level: 1 },
+      { cycle: 0, target: 'resolution', reason: 'breach', level: 2 },
+    ]);
+    expect(await levelOf(t.id)).toBe(2);
+
+    // Resolved, then the resident is not satisfied: reopened, with new arrival and resolution targets from now.
+    await db().updateTable('tickets').set({ status: 'resolved', resolved_at: minutesFrom(createdAt, 600) }).where('id', '=', t.id).execute();
+    const receptionA = await ctxFor(database, fx.users.receptionA!);
+    const reopened = await ticketTransitions.reopen(receptionA, t.id, { reason: '住户不满意：仍然漏水' });
+    expect(reopened).toMatchObject({ status: 'reopened', escalationLevel: 0 });
+    expect(await levelOf(t.id)).toBe(0);
+
+    // A day later both new targets are missed: the supervisor and the director hear of it again.
+    const later = minutesFrom(nowIso(), 24 * 60);
+    const before = await notificationsFor(fx.users.director!, `/tickets/${t.id}`);
+    expect((await scanEscalations(database, later)).recorded).toBe(4);
+    expect(await cyclesOf()).toEqual([
+      { cycle: 0, target: 'resolution', reason: 'warning', level: 1 },
+      { cycle: 0, target: 'resolution', reason: 'breach', level: 2 },
+      { cycle: 1, target: 'arrival', reason: 'warning', level: 1 },
+      { cycle: 1, target: 'resolution', reason: 'warning', level: 1 },
+      { cycle: 1, target: 'arrival', reason: 'breach', level: 2 },
+      { cycle: 1, target: 'resolution', reason: 'breach', level: 2 },
+    ]);
+    expect(await levelOf(t.id)).toBe(2);
+    expect((await notificationsFor(fx.users.director!, `/tickets/${t.id}`)).length).toBe(before.length + 2);
+    // The ticket's timeline shows the escalations of both cycles.
+    const detail = await ticketService.get(receptionA, t.id);
+    expect(detail.timeline.filter((e) => e.type === 'escalation')).toHaveLength(6);
+
+    // Nothing is recorded twice.
+    expect((await scanEscalations(database, minutesFrom(later, 1))).recorded).toBe(0);
+    expect(await cyclesOf()).toHaveLength(6);
   });
 
   it('the job lease: within it, a second process\'s scan does nothing; after it, it scans', async () => {

@@ -8,7 +8,8 @@
  * The two conditions are evaluated independently and a breach also satisfies the warning
  * condition (100 % ≥ warnPercent), so a ticket that jumps straight past its due time (a target
  * shorter than the scan interval, or the job was down) records both: the supervisor, who acts
- * on it, is never skipped. Each (target, reason, level) is recorded at most once per ticket.
+ * on it, is never skipped. Each (target, reason, level) is recorded at most once per ticket and
+ * cycle (a reopened ticket's new due times start a new cycle: see escalations.scan.ts).
  *
  * Nothing escalates when the target is met (responded_at / arrived_at / resolved_at set), when
  * its due time is null (on hold: the clock is paused), or when the ticket is not open
@@ -77,7 +78,7 @@ export function escalationsDue(t: TicketSlaState, cal: WorkCalendar, warnPercent
   return out;
 }
 
-/** A key for "this escalation of this ticket", as the unique constraint sees it. */
+/** A key for "this escalation of this ticket" within one cycle, as the unique constraint sees it (with ticket and cycle). */
 export function escalationKey(e: { target: string; reason: string; level: number }): string {
   return `${e.target}:${e.reason}:${e.level}`;
 }

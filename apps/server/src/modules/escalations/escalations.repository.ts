@@ -10,6 +10,8 @@ const SORT_COLUMNS = { at: 'e.at', level: 'e.level', dueAt: 'e.due_at', acknowle
 const SCAN_COLUMNS = [
   'id', 'project_id', 'number', 'kind', 'priority', 'status', 'sla_clock',
   'response_due_at', 'arrival_due_at', 'resolution_due_at', 'responded_at', 'arrived_at', 'resolved_at',
+  // The escalation cycle: a reopened ticket's new targets escalate anew.
+  'reopen_count',
 ] as const;
 
 function selectEscalations(db: Tx) {
@@ -19,7 +21,7 @@ function selectEscalations(db: Tx) {
 /** Every SQL statement about escalations (and the ticket columns the escalation job reads). */
 export const escalationsRepository = {
   /**
-   * Inserts the escalation unless this (ticket, target, reason, level) exists. `on conflict do
+   * Inserts the escalation unless this (ticket, cycle, target, reason, level) exists. `on conflict do
    * nothing` instead of catching the error: on PostgreSQL a failed insert aborts the transaction.
    * Returns whether this call inserted it.
    */
@@ -27,7 +29,7 @@ export const escalationsRepository = {
     const r = await db
       .insertInto('escalations')
       .values(row)
-      .onConflict((oc) => oc.columns(['ticket_id', 'target', 'reason', 'level']).doNothing())
+      .onConflict((oc) => oc.columns(['ticket_id', 'cycle', 'target', 'reason', 'level']).doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
@@ -72,10 +74,10 @@ export const escalationsRepository = {
     return db.selectFrom('tickets').select(SCAN_COLUMNS).where('id', '=', id).executeTakeFirst();
   },
 
-  /** Escalations already recorded for these tickets (one query per batch). */
+  /** Escalations already recorded for these tickets, every cycle (one query per batch). */
   recordedFor(db: Tx, ticketIds: string[]) {
     if (ticketIds.length === 0) return Promise.resolve([]);
-    return db.selectFrom('escalations').select(['ticket_id', 'target', 'reason', 'level']).where('ticket_id', 'in', ticketIds).execute();
+    return db.selectFrom('escalations').select(['ticket_id', 'cycle', 'target', 'reason', 'level']).where('ticket_id', 'in', ticketIds).execute();
   },
 
   async list(

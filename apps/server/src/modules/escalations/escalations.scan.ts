@@ -4,8 +4,10 @@
  * database:
  *   - a job lease lets one process scan per minute (the others skip);
  *   - should two scans overlap anyway (an expired lease, a slow scan), the unique key on
- *     (ticket, target, reason, level) lets exactly one record each escalation, and the ticket's
- *     level only ever rises (`where escalation_level < level`).
+ *     (ticket, cycle, target, reason, level) lets exactly one record each escalation, and the
+ *     ticket's level only ever rises within a cycle (`where escalation_level < level`).
+ * The cycle is the ticket's reopen_count: reopening sets new due times and the level back to 0,
+ * so the new targets escalate again.
  */
 import type { Priority, SlaTarget, TicketKind } from '@propdesk/contracts';
 import type { Database } from '../../db/database.js';
@@ -89,7 +91,7 @@ export async function scanEscalations(database: Database, now: string, batchSize
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
       examined += batch.length;
-      const done = new Set((await repo.recordedFor(db, batch.map((t) => t.id))).map((e) => `${e.ticket_id}|${escalationKey(e)}`));
+      const done = new Set((await repo.recordedFor(db, batch.map((t) => t.id))).map((e) => `${e.ticket_id}|${e.cycle}|${escalationKey(e)}`));
       for (const t of batch) {
         // One ticket that cannot be judged (bad data, a lost connection) must not hold up the others.
         try {
@@ -107,7 +109,8 @@ export async function scanEscalations(database: Database, now: string, batchSize
 
 /** Records what the ticket has earned and not yet got, in one transaction; the number recorded. */
 async function escalateTicket(database: Database, t: ScanRow, setup: SlaSetup, now: string, done: ReadonlySet<string>): Promise<number> {
-  const fresh = dueFor(t, setup, now).filter((e) => !done.has(`${t.id}|${escalationKey(e)}`));
+  // Only this cycle's escalations count as already recorded: the earlier cycles' targets were other due times.
+  const fresh = dueFor(t, setup, now).filter((e) => !done.has(`${t.id}|${t.reopen_count}|${escalationKey(e)}`));
   if (fresh.length === 0) return 0;
   return database.db.transaction().execute(async (tx) => {
     // Judge the ticket as it is now: it may have been resolved or put on hold since the batch was read.
@@ -115,7 +118,7 @@ async function escalateTicket(database: Database, t: ScanRow, setup: SlaSetup, n
     if (!current) return 0;
     let n = 0;
     for (const e of dueFor(current, setup, now)) {
-      const input = { ticketId: current.id, projectId: current.project_id, ticketNumber: current.number, level: e.level, target: e.target, reason: e.reason, dueAt: e.dueAt, actor: null };
+      const input = { ticketId: current.id, projectId: current.project_id, ticketNumber: current.number, cycle: current.reopen_count, level: e.level, target: e.target, reason: e.reason, dueAt: e.dueAt, actor: null };
       if (await recordEscalation(tx, input)) n++;
     }
     return n;

@@ -1,5 +1,6 @@
 /**
- * Escalations (升级): recorded once per (ticket, target, reason, level), on the ticket's timeline,
+ * Escalations (升级): recorded once per (ticket, cycle, target, reason, level) — a reopened ticket
+ * starts a new cycle, whose missed targets escalate again — on the ticket's timeline,
  * to the level's people (1: reception supervisor, 2: center director), listed and acknowledged.
  */
 import type { Escalation } from '@propdesk/contracts';
@@ -20,6 +21,8 @@ export interface EscalationInput {
   ticketId: string;
   projectId: string;
   ticketNumber: string;
+  /** The ticket's reopen_count now (0 until it is first reopened; a major complaint at intake: 0). */
+  cycle: number;
   /** 1: reception supervisor; 2: center director. */
   level: 1 | 2;
   target: 'response' | 'arrival' | 'resolution' | 'major';
@@ -75,14 +78,14 @@ export async function recordEscalation(tx: Tx, e: EscalationInput): Promise<bool
   const at = nowIso();
   const id = newId();
   const inserted = await repo.insertOnce(tx, {
-    id, ticket_id: e.ticketId, project_id: e.projectId, level: e.level, target: e.target, reason: e.reason,
+    id, ticket_id: e.ticketId, project_id: e.projectId, cycle: e.cycle, level: e.level, target: e.target, reason: e.reason,
     due_at: e.dueAt, at, acknowledged_by: null, acknowledged_at: null,
   });
   if (!inserted) return false;
   // The version is not bumped: an escalation is not an edit, and must not make a person's
   // concurrent action on the ticket fail as "changed by someone else".
   await repo.raiseTicketLevel(tx, e.ticketId, e.level);
-  const data = { escalationId: id, level: e.level, target: e.target, reason: e.reason, dueAt: e.dueAt };
+  const data = { escalationId: id, cycle: e.cycle, level: e.level, target: e.target, reason: e.reason, dueAt: e.dueAt };
   await repo.insertTicketEvent(tx, {
     id: newId(), ticket_id: e.ticketId, project_id: e.projectId, at, actor_id: e.actor?.id ?? null, actor_name: e.actor?.name ?? null,
     type: 'escalation', from_status: null, to_status: null, body: null, data: JSON.stringify(data), internal: 1,

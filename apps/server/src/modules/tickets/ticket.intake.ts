@@ -139,7 +139,7 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<z
     // A major complaint goes to the reception supervisor at once (level 1; the SLA scan raises it further if targets slip).
     if (input.major) {
       await recordEscalation(tx, {
-        ticketId: row.id, projectId: row.project_id, ticketNumber: number, level: 1, target: 'major', reason: 'major', dueAt: null,
+        ticketId: row.id, projectId: row.project_id, ticketNumber: number, cycle: 0, level: 1, target: 'major', reason: 'major', dueAt: null,
         actor: { id: ctx.actor.user.id, name: ctx.actor.user.displayName },
       });
     }

@@ -24,11 +24,16 @@ import { ACTION_PERMISSION, needsVisit, requireNext, visitResult } from './ticke
 
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
 
-/** What a ticket's SLA columns become when it is reopened: the resolution (and arrival) targets start again. */
+/**
+ * What a ticket's SLA columns become when it is reopened: the resolution (and arrival) targets start
+ * again, and so does escalation — a new cycle (reopen_count) whose level starts at 0, so missing
+ * the new targets reaches the supervisor and the director again. Earlier escalations stay on the timeline.
+ */
 export function reopenPatch(t: TicketsTable, setup: SlaSetup, now: string): Partial<TicketsTable> {
   const due = computeDueTimes(setup, t.kind as Ticket['kind'], t.priority as Ticket['priority'], now);
   return {
     reopen_count: t.reopen_count + 1,
+    escalation_level: 0,
     visit_attempts: 0,
     visit_due_at: null,
     resolved_at: null,

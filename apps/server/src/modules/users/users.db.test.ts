@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/query.js';
 import { createTestDatabase, ctxFor, seedFixture, type Fixture } from '../../../test/harness.js';
 import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
@@ -38,6 +40,32 @@ describe(`staff accounts on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQ
   it('refuses a taken username', async () => {
     const admin = await asUser('admin');
     await expect(usersService.create(admin, { username: 'techA', displayName: 'x', password: 'long-enough-1' })).rejects.toMatchObject({ status: 409, code: 'username_taken' });
+  });
+
+  it('two admins creating "Zhang" and "zhang" at the same moment: exactly one account (the database decides, case-insensitively)', async () => {
+    const admin = await asUser('admin');
+    // Both usually pass the app's check before either inserts only on PostgreSQL (several connections;
+    // SQLite runs one transaction at a time): a few rounds make that interleaving likely.
+    for (const suffix of ['', '2', '3', '4']) {
+      const results = await Promise.allSettled(
+        [`Zhang${suffix}`, `zhang${suffix}`].map((username) => usersService.create(admin, { username, displayName: '张三', password: 'initial-pass-1', orgUnitId: fx.projectA.id })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.reason).toMatchObject({ status: 409, code: 'username_taken' });
+      const rows = await database.db.selectFrom('users').select('username').where(sql<string>`lower(username)`, '=', `zhang${suffix}`).execute();
+      expect(rows).toHaveLength(1);
+    }
+
+    // However the two requests interleave, the database itself refuses a second "ZHANG".
+    const hash = (await database.db.selectFrom('users').select('password_hash').where('id', '=', fx.users.admin!).executeTakeFirstOrThrow()).password_hash;
+    const now = nowIso();
+    await expect(database.db.insertInto('users').values({
+      id: newId(), username: 'ZHANG', display_name: '张三', phone: null, position: null, org_unit_id: null, password_hash: hash,
+      must_change_password: 1, locale: 'zh-CN', active: 1, failed_logins: 0, locked_until: null, education: null,
+      birth_date: null, health_cert_expiry: null, experience_years: null, skills: '[]', trainings: '[]', created_at: now, updated_at: now,
+    }).execute()).rejects.toSatisfy(isUniqueViolation);
   });
 
   it('grants and revokes roles, and lists users by role', async () => {
