@@ -53,6 +53,8 @@ async function main() {
   };
 
   const projects: { id: string; path: string; buildings: string[]; units: string[]; center: string; teams: string[] }[] = [];
+  // What intake fills in from the unit: its building and the zone that building belongs to.
+  const unitPlace = new Map<string, { building: string; zone: string }>();
   const adminId = (db.prepare(`select id from users where username = 'admin'`).get() as { id: string }).id;
   const insTeam = db.prepare(`insert into teams (id, project_id, name, kind, leader_id, created_at, updated_at) values (?, ?, ?, 'maintenance', null, ?, ?)`);
   const insZone = db.prepare(`insert into zones (id, project_id, name, team_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`);
@@ -79,11 +81,13 @@ async function main() {
         for (let b = 0; b < 20 && unitCount < UNITS; b++) {
           const building = org(project, 'building', `${b + 1}栋`, null, project.id);
           entry.buildings.push(building.id);
-          insZb.run(zones[b % 3], building.id, project.id);
+          const zone = zones[b % 3]!;
+          insZb.run(zone, building.id, project.id);
           for (let u = 0; u < 100 && unitCount < UNITS; u++, unitCount++) {
             const id = newId();
             insUnit.run(id, project.id, building.id, `${Math.floor(u / 4) + 1}${String((u % 4) + 1).padStart(2, '0')}`, Math.floor(u / 4) + 1, 8000 + Math.floor(rnd() * 6000), rnd() < 0.85 ? 'occupied' : 'vacant', now, now);
             entry.units.push(id);
+            unitPlace.set(id, { building: building.id, zone });
           }
         }
         projects.push(entry);
@@ -118,6 +122,15 @@ async function main() {
     for (const [k, w] of kinds) if ((r -= w) <= 0) return k;
     return 'repair';
   };
+  // Group-wide categories (bootstrap's defaults): most tickets are filed under one of their kind's.
+  const categories = new Map<string, string[]>();
+  for (const c of db.prepare(`select id, kind from ticket_categories where project_id is null and active = 1`).all() as { id: string; kind: string }[]) {
+    categories.set(c.kind, [...(categories.get(c.kind) ?? []), c.id]);
+  }
+  const pickCategory = (kind: string) => {
+    const list = categories.get(kind);
+    return list && rnd() < 0.8 ? list[Math.floor(rnd() * list.length)]! : null;
+  };
   const channels = ['phone', 'phone', 'phone', 'walk_in', 'online', 'letter', 'other'];
   const priorities = ['normal', 'normal', 'normal', 'normal', 'high', 'low', 'urgent'];
   const insTicket = db.prepare(`insert into tickets (id, project_id, center_id, number, kind, channel, status, priority, major, category_id, unit_id, building_id, location, zone_id,
@@ -125,7 +138,7 @@ async function main() {
     created_by, created_at, updated_at, version, sla_clock, response_due_at, arrival_due_at, resolution_due_at, responded_at, arrived_at, resolved_at, closed_at, sla_remaining,
     hold_reason, hold_until, status_before_hold, cancel_reason, escalation_level, visit_due_at, visit_attempts, satisfaction, reopen_count, valid_complaint,
     complaint_against_user_id, complaint_against_team_id, complaint_category)
-    values (?, ?, ?, ?, ?, ?, ?, ?, 0, null, ?, null, null, null, ?, ?, ?, ?, ?, ?, null, null, null, null, ?, null, null, ?, ?, ?, 1, 'working', ?, null, ?, ?, null, ?, ?, null,
+    values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, ?, null, ?, ?, ?, ?, 1, 'working', ?, null, ?, ?, null, ?, ?, null,
     null, null, null, null, 0, ?, 0, ?, 0, 0, null, null, null)`);
   const insWo = db.prepare(`insert into work_orders (id, project_id, ticket_id, number, team_id, technician_id, status, note, issued_by, issued_at, accepted_at, arrived_at, started_at, finished_at,
     return_reason, work_done, materials, labour_minutes, charge_fen, qr_code, created_at, updated_at, version) values (?, ?, ?, ?, ?, null, ?, null, ?, ?, null, null, null, ?, null, ?, '[]', ?, null, ?, ?, ?, 1)`);
@@ -155,8 +168,8 @@ async function main() {
         const resolved = ['resolved', 'visited', 'closed'].includes(status) ? new Date(created.getTime() + 3600_000 * (1 + rnd() * 30)).toISOString() : null;
         insTicket.run(
           id, p.id, p.center, `${TICKET_PREFIX[kind]}-${local}-${String(n).padStart(4, '0')}`, kind, channels[Math.floor(rnd() * channels.length)], status, priorities[Math.floor(rnd() * priorities.length)],
-          person.unit, person.id, person.name, person.phone, [...person.phone].reverse().join(''), `${kind === 'repair' ? '报修' : '来电'}：${['水管漏水', '门锁损坏', '电梯异响', '噪音扰民', '物业费咨询', '灯不亮'][i % 6]}`,
-          '业主来电反映情况，请尽快处理。', team, adminId, createdIso, resolved ?? createdIso,
+          pickCategory(kind), person.unit, unitPlace.get(person.unit)!.building, unitPlace.get(person.unit)!.zone, person.id, person.name, person.phone, [...person.phone].reverse().join(''), `${kind === 'repair' ? '报修' : '来电'}：${['水管漏水', '门锁损坏', '电梯异响', '噪音扰民', '物业费咨询', '灯不亮'][i % 6]}`,
+          '业主来电反映情况，请尽快处理。', team, adminId, adminId, createdIso, resolved ?? createdIso,
           new Date(created.getTime() + 3600_000).toISOString(), new Date(created.getTime() + 86400_000).toISOString(), status === 'new' ? null : new Date(created.getTime() + 1800_000).toISOString(),
           resolved, status === 'closed' ? resolved : null, status === 'resolved' ? new Date(Date.parse(resolved!) + 86400_000).toISOString() : null,
           status === 'closed' || status === 'visited' ? (rnd() < 0.9 ? 'satisfied' : 'basically_satisfied') : null,

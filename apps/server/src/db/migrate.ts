@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_service_desk.js';
 import * as m0003e from './migrations/0003_escalations.js';
 import * as m0004 from './migrations/0004_outbox_claim.js';
 import * as m0005 from './migrations/0005_escalation_cycle.js';
+import * as m0006 from './migrations/0006_ticket_perf.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_escalations': m0003e,
   '0004_outbox_claim': m0004,
   '0005_escalation_cycle': m0005,
+  '0006_ticket_perf': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { TicketQueue } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort, containsCi, startsWith } from '../../db/query.js';
@@ -19,6 +19,11 @@ export type TicketRow = TicketsTable & {
 export interface TicketFilter {
   /** Already computed from the actor's grants; both empty = nothing (the service answers early). */
   scope: TicketScope;
+  /**
+   * The scope reaches every project (a head-office user), so every ticket is in it: no scope
+   * predicate is written. With it, at a million tickets, every count was a full table scan.
+   */
+  everyProject?: boolean;
   projectId?: string;
   status?: string[];
   kind?: string;
@@ -112,43 +117,52 @@ function queueCondition(eb: TEb, queue: TicketQueue, f: TicketFilter): Expressio
 }
 
 function filtered(db: Tx, f: TicketFilter) {
+  const all = conditions(expressionBuilder<DB & { t: TicketsTable }, 't'>(), f);
+  const q = db.selectFrom('tickets as t');
+  // Nothing to filter on (a head-office user's whole list): no where clause at all, so the count
+  // takes the database's fast path instead of testing every row.
+  return all.length === 0 ? q : q.where((eb) => eb.and(all));
+}
+
+function conditions(eb: TEb, f: TicketFilter): Expression<SqlBool>[] {
   const { projectIds, centerIds } = f.scope;
-  return db.selectFrom('tickets as t').where((eb) => {
+  const all: Expression<SqlBool>[] = [];
+  if (!f.everyProject) {
     const scope: Expression<SqlBool>[] = [];
     if (projectIds.length > 0) scope.push(eb('t.project_id', 'in', projectIds));
     if (centerIds.length > 0) scope.push(eb('t.center_id', 'in', centerIds));
-    const all: Expression<SqlBool>[] = [scope.length === 1 ? scope[0]! : eb.or(scope)];
-    if (f.projectId) all.push(eb('t.project_id', '=', f.projectId));
-    if (f.status?.length) all.push(eb('t.status', 'in', f.status));
-    if (f.kind) all.push(eb('t.kind', '=', f.kind));
-    if (f.channel) all.push(eb('t.channel', '=', f.channel));
-    if (f.priority) all.push(eb('t.priority', '=', f.priority));
-    if (f.unitId) all.push(eb('t.unit_id', '=', f.unitId));
-    if (f.teamId) all.push(eb('t.team_id', '=', f.teamId));
-    if (f.assigneeId) all.push(eb('t.assignee_id', '=', f.assigneeId));
-    if (f.technicianId) all.push(eb('t.technician_id', '=', f.technicianId));
-    if (f.categoryId) all.push(eb('t.category_id', '=', f.categoryId));
-    if (f.satisfaction) all.push(eb('t.satisfaction', '=', f.satisfaction));
-    if (f.createdFrom) all.push(eb('t.created_at', '>=', f.createdFrom));
-    if (f.createdTo) all.push(eb('t.created_at', '<', f.createdTo));
-    if (f.phoneRevPrefix) all.push(startsWith('t.requester_phone_rev', f.phoneRevPrefix));
-    if (f.overdue !== undefined) all.push(f.overdue ? overdue(eb, f.now) : notOverdue(eb, f.now));
-    if (f.queue) all.push(queueCondition(eb, f.queue, f));
-    if (f.q) {
-      const text = f.q;
-      const any: Expression<SqlBool>[] = [
-        containsCi('t.number', text),
-        containsCi('t.title', text),
-        containsCi('t.description', text),
-        containsCi('t.requester_name', text),
-        eb.exists(eb.selectFrom('units as u').select('u.id').whereRef('u.id', '=', 't.unit_id').where(containsCi('u.number', text))),
-      ];
-      // Digits may be the end of the caller's number.
-      if (/^\d{3,11}$/.test(text)) any.push(startsWith('t.requester_phone_rev', [...text].reverse().join('')));
-      all.push(eb.or(any));
-    }
-    return eb.and(all);
-  });
+    all.push(scope.length === 1 ? scope[0]! : eb.or(scope));
+  }
+  if (f.projectId) all.push(eb('t.project_id', '=', f.projectId));
+  if (f.status?.length) all.push(eb('t.status', 'in', f.status));
+  if (f.kind) all.push(eb('t.kind', '=', f.kind));
+  if (f.channel) all.push(eb('t.channel', '=', f.channel));
+  if (f.priority) all.push(eb('t.priority', '=', f.priority));
+  if (f.unitId) all.push(eb('t.unit_id', '=', f.unitId));
+  if (f.teamId) all.push(eb('t.team_id', '=', f.teamId));
+  if (f.assigneeId) all.push(eb('t.assignee_id', '=', f.assigneeId));
+  if (f.technicianId) all.push(eb('t.technician_id', '=', f.technicianId));
+  if (f.categoryId) all.push(eb('t.category_id', '=', f.categoryId));
+  if (f.satisfaction) all.push(eb('t.satisfaction', '=', f.satisfaction));
+  if (f.createdFrom) all.push(eb('t.created_at', '>=', f.createdFrom));
+  if (f.createdTo) all.push(eb('t.created_at', '<', f.createdTo));
+  if (f.phoneRevPrefix) all.push(startsWith('t.requester_phone_rev', f.phoneRevPrefix));
+  if (f.overdue !== undefined) all.push(f.overdue ? overdue(eb, f.now) : notOverdue(eb, f.now));
+  if (f.queue) all.push(queueCondition(eb, f.queue, f));
+  if (f.q) {
+    const text = f.q;
+    const any: Expression<SqlBool>[] = [
+      containsCi('t.number', text),
+      containsCi('t.title', text),
+      containsCi('t.description', text),
+      containsCi('t.requester_name', text),
+      eb.exists(eb.selectFrom('units as u').select('u.id').whereRef('u.id', '=', 't.unit_id').where(containsCi('u.number', text))),
+    ];
+    // Digits may be the end of the caller's number.
+    if (/^\d{3,11}$/.test(text)) any.push(startsWith('t.requester_phone_rev', [...text].reverse().join('')));
+    all.push(eb.or(any));
+  }
+  return all;
 }
 
 function withNames<Q extends ReturnType<typeof filtered>>(q: Q) {

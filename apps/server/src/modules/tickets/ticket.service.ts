@@ -4,6 +4,7 @@
  * Intake is in ticket.intake.ts, staff transitions in ticket.transitions.ts, work orders in
  * ../work-orders.
  */
+import { holdsAtRoot } from '../auth/auth.policy.js';
 import type {
   Page, Ticket, TicketEvent as TicketEventDto, TicketExportQuery, TicketListQuery, TicketQueue, TicketStatus, TicketSummary, VisitQueueItem,
 } from '@propdesk/contracts';
@@ -195,15 +196,20 @@ export async function loadForAction(tx: Tx, ctx: Ctx, id: string, permission: Pe
 
 type ListFilterInput = Omit<TicketListQuery, 'page' | 'pageSize' | 'sort'>;
 
-async function filterOf(ctx: Ctx, q: ListFilterInput): Promise<TicketFilter> {
+/** `dueToday`: the filter will be used for queue=due_today, which needs the project's local day. */
+async function filterOf(ctx: Ctx, q: ListFilterInput, dueToday = q.queue === 'due_today'): Promise<TicketFilter> {
   const status = q.status?.split(',');
   const unknown = status?.filter((s) => !TicketStatusEnum.safeParse(s).success) ?? [];
   if (unknown.length > 0) throw fieldInvalid('query.status', { zh: `未知状态：${unknown.join('、')}`, en: `unknown status: ${unknown.join(', ')}` });
   const now = nowIso();
-  const zone = q.projectId ? ((await ticketRepository.projectTimezones(ctx.database.db, [q.projectId]))[0]?.timezone ?? DEFAULT_TIMEZONE) : DEFAULT_TIMEZONE;
+  // Only the due-today queue reads the local day: other lists skip the query for the project's zone.
+  const zone = dueToday && q.projectId ? ((await ticketRepository.projectTimezones(ctx.database.db, [q.projectId]))[0]?.timezone ?? DEFAULT_TIMEZONE) : DEFAULT_TIMEZONE;
   const me = ctx.actor.user.id;
+  const scope = scopeOf(ctx, 'tickets.read');
   return {
-    scope: scopeOf(ctx, 'tickets.read'),
+    scope,
+    // Held at the root of the tree, tickets.read reaches every ticket: a scope predicate would filter nothing.
+    everyProject: holdsAtRoot(ctx.actor.grants, 'tickets.read'),
     projectId: q.projectId,
     status,
     kind: q.kind,
@@ -257,7 +263,7 @@ export const ticketService = {
 
   /** The menu badges: how many tickets wait in each queue. */
   async counts(ctx: Ctx, q: { projectId?: string }): Promise<Record<TicketQueue, number>> {
-    const base = await filterOf(ctx, { projectId: q.projectId });
+    const base = await filterOf(ctx, { projectId: q.projectId }, true);
     const out = {} as Record<TicketQueue, number>;
     for (const queue of QUEUES) out[queue] = await ticketRepository.count(ctx.database.db, { ...base, queue });
     return out;
