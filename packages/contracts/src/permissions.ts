@@ -30,6 +30,17 @@ export const PERMISSIONS = {
   'work_orders.assign': { zh: '改派与转单', en: 'Assign and transfer work orders' },
   'escalations.read': { zh: '查看升级与超时', en: 'View escalations' },
   'sla.manage': { zh: '维护时限、工作日历与分类', en: 'Manage SLAs, calendars and categories' },
+  'billing.read': { zh: '查看账单、收费与欠费', en: 'View bills, payments and arrears' },
+  'billing.configure': { zh: '维护收费项目、仪表与催缴', en: 'Manage fee items, meters and targets' },
+  'billing.read_meters': { zh: '录入抄表读数', en: 'Enter meter readings' },
+  'billing.run': { zh: '出账', en: 'Run billing' },
+  'billing.collect': { zh: '收费、预存与押金', en: 'Take payments, prepayments and deposits' },
+  'billing.void': { zh: '作废账单行', en: 'Void bill lines' },
+  'billing.reduce': { zh: '申请减免', en: 'Propose reductions' },
+  'billing.approve': { zh: '审批减免与抄表异常', en: 'Approve reductions and held readings' },
+  'billing.reverse': { zh: '冲正收费', en: 'Reverse payments' },
+  'billing.dunning': { zh: '催缴', en: 'Send payment reminders' },
+  'billing.targets': { zh: '下达收缴目标', en: 'Set collection targets' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -44,6 +55,8 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
     permissions: [
       'org.read', 'units.read', 'residents.read', 'residents.reveal_id', 'teams.read', 'users.read', 'users.manage', 'audit.read',
       'tickets.read', 'tickets.close', 'tickets.transfer', 'work_orders.read', 'escalations.read', 'sla.manage',
+      'billing.read', 'billing.configure', 'billing.run', 'billing.void', 'billing.approve', 'billing.reverse', 'billing.dunning',
+      'billing.targets',
     ],
   },
   reception_supervisor: {
@@ -56,6 +69,7 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'users.manage',
       'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'tickets.close', 'tickets.transfer',
       'work_orders.read', 'work_orders.assign', 'escalations.read', 'sla.manage',
+      'billing.read', 'billing.read_meters', 'billing.reduce', 'billing.dunning',
     ],
   },
   receptionist: {
@@ -66,7 +80,14 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'work_orders.read',
     ],
   },
-  cashier: { zh: '收费员', en: 'Cashier', permissions: ['org.read', 'units.read', 'residents.read'] },
+  cashier: {
+    zh: '收费员',
+    en: 'Cashier',
+    permissions: [
+      'org.read', 'units.read', 'residents.read',
+      'billing.read', 'billing.read_meters', 'billing.collect', 'billing.reduce', 'billing.dunning',
+    ],
+  },
   technician: { zh: '维修工', en: 'Technician', permissions: ['org.read', 'units.read', 'teams.read', 'work_orders.read', 'work_orders.work'] },
   guard: { zh: '保安', en: 'Guard', permissions: ['org.read', 'units.read'] },
 };

@@ -47,6 +47,8 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     const pg = await import('pg');
     // count(*) and bigint come back as strings by default; every integer we store fits a JS number.
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
+    // sum() over bigint is numeric: our sums are whole fen, far inside 2⁵³.
+    pg.default.types.setTypeParser(1700, (v: string) => Number(v));
     const pool = new pg.default.Pool({
       connectionString: url,
       max: Number(process.env.PROPDESK_PG_POOL ?? 10),

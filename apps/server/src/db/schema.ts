@@ -384,6 +384,280 @@ export interface OutboxTable {
   claimed_at: string | null;
 }
 
+// ---------------------------------------------------------------- billing (0007_billing)
+
+export interface FeeItemsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  kind: string;
+  /** JSON array of unit kinds. */
+  unit_kinds: string;
+  cycle: string;
+  billing_mode: string;
+  due_day: number;
+  rounding: string;
+  /** JSON FeePricing (contracts/billing.ts). */
+  pricing: string;
+  meter_kind: string | null;
+  late_fee_daily_bp: number | null;
+  late_fee_grace_days: number | null;
+  prepay_discount_bp: number | null;
+  prepay_min_months: number | null;
+  active: number;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface MetersTable {
+  id: string;
+  project_id: string;
+  unit_id: string | null;
+  building_id: string | null;
+  kind: string;
+  number: string;
+  location: string | null;
+  digits: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeterReadingsTable {
+  id: string;
+  meter_id: string;
+  project_id: string;
+  period: string;
+  reading_milli: number;
+  previous_milli: number | null;
+  consumption_milli: number;
+  kind: string;
+  reason: string | null;
+  status: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  read_on: string;
+  entered_by: string | null;
+  created_at: string;
+}
+
+export interface BillingRunsTable {
+  id: string;
+  project_id: string;
+  period: string;
+  billed_count: number;
+  billed_total_fen: number;
+  skipped_count: number;
+  prepaid_applied_fen: number;
+  summary: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface BillsTable {
+  id: string;
+  project_id: string;
+  building_id: string | null;
+  unit_id: string;
+  period: string;
+  status: string;
+  total_fen: number;
+  paid_fen: number;
+  due_date: string;
+  run_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface BillLinesTable {
+  id: string;
+  bill_id: string;
+  project_id: string;
+  unit_id: string;
+  fee_item_id: string | null;
+  kind: string;
+  description: string;
+  cover_from: string | null;
+  cover_to: string | null;
+  quantity_milli: number | null;
+  rate_centi_fen: number | null;
+  detail: string | null;
+  amount_fen: number;
+  paid_fen: number;
+  credited_fen: number;
+  status: string;
+  due_date: string;
+  billing_key: string | null;
+  source: string;
+  source_id: string | null;
+  related_line_id: string | null;
+  void_reason: string | null;
+  voided_by: string | null;
+  voided_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PaymentsTable {
+  id: string;
+  project_id: string;
+  unit_id: string | null;
+  kind: string;
+  method: string;
+  amount_fen: number;
+  change_fen: number;
+  receipt_number: string;
+  receipt_year: number;
+  payer_name: string | null;
+  note: string | null;
+  reason: string | null;
+  reverses_payment_id: string | null;
+  reversed_by_payment_id: string | null;
+  direct_debit_item_id: string | null;
+  print_count: number;
+  daily_close_id: string | null;
+  business_date: string;
+  cashier_id: string;
+  created_at: string;
+  version: number;
+}
+
+export interface PaymentAllocationsTable {
+  id: string;
+  payment_id: string;
+  bill_line_id: string;
+  amount_fen: number;
+  created_at: string;
+}
+
+export interface PrepaidAccountsTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  fee_item_id: string | null;
+  /** fee_item_id, or '*' for the any-item balance. */
+  account_key: string;
+  balance_fen: number;
+  updated_at: string;
+  version: number;
+}
+
+export interface PrepaidEntriesTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  amount_fen: number;
+  balance_after_fen: number;
+  payment_id: string | null;
+  bill_line_id: string | null;
+  run_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DepositsTable {
+  id: string;
+  project_id: string;
+  unit_id: string | null;
+  kind: string;
+  description: string;
+  payer_name: string;
+  amount_fen: number;
+  status: string;
+  payment_id: string;
+  refund_payment_id: string | null;
+  deduction_fen: number;
+  deduction_reason: string | null;
+  source: string | null;
+  source_id: string | null;
+  created_at: string;
+  refunded_at: string | null;
+  version: number;
+}
+
+export interface DirectDebitMandatesTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  bank: string;
+  account_number: string;
+  account_holder: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DirectDebitBatchesTable {
+  id: string;
+  project_id: string;
+  period: string;
+  status: string;
+  item_count: number;
+  total_fen: number;
+  succeeded_count: number;
+  failed_count: number;
+  created_by: string | null;
+  created_at: string;
+  imported_at: string | null;
+}
+
+export interface DirectDebitItemsTable {
+  id: string;
+  batch_id: string;
+  mandate_id: string;
+  unit_id: string;
+  amount_fen: number;
+  /** JSON array of bill line ids. */
+  bill_line_ids: string;
+  status: string;
+  failure_reason: string | null;
+  payment_id: string | null;
+}
+
+export interface DunningNoticesTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  channel: string;
+  amount_fen: number;
+  late_fee_fen: number;
+  oldest_due_date: string | null;
+  outbox_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CollectionTargetsTable {
+  id: string;
+  project_id: string;
+  year: number;
+  month: number;
+  rate_bp: number;
+  set_by: string | null;
+  updated_at: string;
+}
+
+export interface DailyClosesTable {
+  id: string;
+  project_id: string;
+  cashier_id: string;
+  business_date: string;
+  summary: string;
+  total_fen: number;
+  receipt_from: string | null;
+  receipt_to: string | null;
+  handed_to: string | null;
+  created_at: string;
+}
+
 export interface MigrationsMeta {
   seq: Generated<number>;
 }
@@ -417,4 +691,21 @@ export interface DB {
   return_visits: ReturnVisitsTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;
+  fee_items: FeeItemsTable;
+  meters: MetersTable;
+  meter_readings: MeterReadingsTable;
+  billing_runs: BillingRunsTable;
+  bills: BillsTable;
+  bill_lines: BillLinesTable;
+  payments: PaymentsTable;
+  payment_allocations: PaymentAllocationsTable;
+  prepaid_accounts: PrepaidAccountsTable;
+  prepaid_entries: PrepaidEntriesTable;
+  deposits: DepositsTable;
+  direct_debit_mandates: DirectDebitMandatesTable;
+  direct_debit_batches: DirectDebitBatchesTable;
+  direct_debit_items: DirectDebitItemsTable;
+  dunning_notices: DunningNoticesTable;
+  collection_targets: CollectionTargetsTable;
+  daily_closes: DailyClosesTable;
 }
