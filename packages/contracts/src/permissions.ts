@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   'billing.reverse': { zh: '冲正收费', en: 'Reverse payments' },
   'billing.dunning': { zh: '催缴', en: 'Send payment reminders' },
   'billing.targets': { zh: '下达收缴目标', en: 'Set collection targets' },
+  'resident_services.read': { zh: '查看入伙、搬离、装修、放行与出入证', en: 'View move-ins, move-outs, renovations, releases and passes' },
+  'resident_services.apply': { zh: '办理入伙、搬离、装修申请、放行申请与出入证', en: 'Handle move-ins, move-outs, renovation and release applications, passes' },
+  'resident_services.approve': { zh: '审批放行与装修、欠费搬离放行', en: 'Approve releases and renovations, override arrears at move-out' },
+  'gate.verify': { zh: '门岗核验出入证与放行条', en: 'Check passes and release slips at the gate' },
+  'visitors.manage': { zh: '来访登记', en: 'Register visitors' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -56,7 +61,7 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'org.read', 'units.read', 'residents.read', 'residents.reveal_id', 'teams.read', 'users.read', 'users.manage', 'audit.read',
       'tickets.read', 'tickets.close', 'tickets.transfer', 'work_orders.read', 'escalations.read', 'sla.manage',
       'billing.read', 'billing.configure', 'billing.run', 'billing.void', 'billing.approve', 'billing.reverse', 'billing.dunning',
-      'billing.targets',
+      'billing.targets', 'resident_services.read', 'resident_services.approve', 'visitors.manage',
     ],
   },
   reception_supervisor: {
@@ -70,6 +75,7 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'tickets.close', 'tickets.transfer',
       'work_orders.read', 'work_orders.assign', 'escalations.read', 'sla.manage',
       'billing.read', 'billing.read_meters', 'billing.reduce', 'billing.dunning',
+      'resident_services.read', 'resident_services.apply', 'resident_services.approve', 'gate.verify', 'visitors.manage',
     ],
   },
   receptionist: {
@@ -78,6 +84,7 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
     permissions: [
       'org.read', 'units.read', 'residents.read', 'residents.manage', 'teams.read',
       'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'work_orders.read',
+      'resident_services.read', 'resident_services.apply', 'visitors.manage',
     ],
   },
   cashier: {
@@ -89,5 +96,5 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
     ],
   },
   technician: { zh: '维修工', en: 'Technician', permissions: ['org.read', 'units.read', 'teams.read', 'work_orders.read', 'work_orders.work'] },
-  guard: { zh: '保安', en: 'Guard', permissions: ['org.read', 'units.read'] },
+  guard: { zh: '保安', en: 'Guard', permissions: ['org.read', 'units.read', 'gate.verify', 'visitors.manage'] },
 };

@@ -658,6 +658,198 @@ export interface DailyClosesTable {
   created_at: string;
 }
 
+// ---------------------------------------------------------------- resident services (0009)
+
+export interface MoveInsTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  number: string;
+  status: string;
+  people: string;
+  checklist: string;
+  meter_readings: string | null;
+  keys: string | null;
+  utilities: string;
+  direct_debit_mandate_id: string | null;
+  move_in_date: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface MoveOutsTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  number: string;
+  status: string;
+  people: string;
+  checklist: string;
+  meter_readings: string | null;
+  keys_returned: string | null;
+  outstanding_fen: number | null;
+  outstanding: string | null;
+  override_reason: string | null;
+  override_by: string | null;
+  move_out_date: string | null;
+  note: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ItemReleasesTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  number: string;
+  status: string;
+  applicant_name: string;
+  applicant_phone: string;
+  applicant_relation: string;
+  owner_confirmation: string | null;
+  items: string;
+  planned_date: string;
+  plate: string | null;
+  move_out_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  reject_reason: string | null;
+  released_at: string | null;
+  released_by: string | null;
+  released_gate: string | null;
+  qr_code: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RenovationsTable {
+  id: string;
+  project_id: string;
+  unit_id: string;
+  number: string;
+  status: string;
+  open_unit_id: string | null;
+  owner_name: string;
+  owner_phone: string;
+  contractor_company: string;
+  contractor_license: string | null;
+  person_in_charge: string;
+  person_in_charge_phone: string;
+  workers: string;
+  scope: string;
+  planned_start: string;
+  planned_end: string;
+  approved_end: string;
+  file_ids: string;
+  conditions: string | null;
+  reject_reason: string | null;
+  cancel_reason: string | null;
+  deposit_fen: number | null;
+  fees: string;
+  paid_at: string | null;
+  payment_note: string | null;
+  permit_number: string | null;
+  permit_issued_at: string | null;
+  deductions: string;
+  refund_fen: number | null;
+  refunded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RenovationInspectionsTable {
+  id: string;
+  renovation_id: string;
+  project_id: string;
+  kind: string;
+  result: string;
+  findings: string;
+  violations: string;
+  inspector_id: string | null;
+  at: string;
+}
+
+export interface RenovationExtensionsTable {
+  id: string;
+  renovation_id: string;
+  project_id: string;
+  new_end_date: string;
+  reason: string;
+  status: string;
+  requested_by: string | null;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface PassesTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  number: string;
+  holder_name: string;
+  id_number: string | null;
+  phone: string | null;
+  company: string | null;
+  unit_id: string | null;
+  plate: string | null;
+  valid_from: string;
+  valid_to: string;
+  status: string;
+  revoke_reason: string | null;
+  revoked_by: string | null;
+  revoked_at: string | null;
+  renovation_id: string | null;
+  qr_code: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GateChecksTable {
+  id: string;
+  project_id: string | null;
+  subject: string;
+  subject_id: string | null;
+  number: string | null;
+  result: string;
+  action: string;
+  gate: string | null;
+  checked_by: string | null;
+  checked_at: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  project_id: string;
+  visitor_name: string;
+  phone: string | null;
+  id_number: string | null;
+  party_size: number;
+  plate: string | null;
+  host_unit_id: string | null;
+  host_name: string | null;
+  purpose: string;
+  gate: string | null;
+  checked_in_at: string;
+  checked_in_by: string | null;
+  checked_out_at: string | null;
+  checked_out_by: string | null;
+}
+
 export interface MigrationsMeta {
   seq: Generated<number>;
 }
@@ -708,4 +900,13 @@ export interface DB {
   dunning_notices: DunningNoticesTable;
   collection_targets: CollectionTargetsTable;
   daily_closes: DailyClosesTable;
+  move_ins: MoveInsTable;
+  move_outs: MoveOutsTable;
+  item_releases: ItemReleasesTable;
+  renovations: RenovationsTable;
+  renovation_inspections: RenovationInspectionsTable;
+  renovation_extensions: RenovationExtensionsTable;
+  passes: PassesTable;
+  gate_checks: GateChecksTable;
+  visits: VisitsTable;
 }

@@ -15,6 +15,11 @@ import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { workOrderRoutes } from './work-orders/work-order.routes.js';
 import { zonesRoutes } from './zones/zones.routes.js';
+import { itemReleaseRoutes } from './item-releases/item-release.routes.js';
+import { moveRoutes } from './moves/move.routes.js';
+import { passRoutes } from './passes/pass.routes.js';
+import { renovationRoutes } from './renovations/renovation.routes.js';
+import { visitRoutes } from './visits/visit.routes.js';
 
 /** Every domain module's routes. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -34,4 +39,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
   await app.register(filesRoutes);
+  await app.register(moveRoutes);
+  await app.register(itemReleaseRoutes);
+  await app.register(renovationRoutes);
+  await app.register(passRoutes);
+  await app.register(visitRoutes);
 }
