@@ -30,8 +30,11 @@ const RENOVATION: Localized = { zh: '装修申请', en: 'renovation' };
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
 interface Worker { name: string; idNumber: string; phone?: string; trade?: string }
 
-const openError = (number: string, id: string) =>
-  new AppError(409, 'renovation_open', { zh: `该房屋已有未结案的装修申请 ${number}，同一时间只能有一份`, en: `The unit already has an open renovation application (${number}): one at a time` }, { renovationId: id });
+const openError = (number?: string, id?: string) =>
+  new AppError(409, 'renovation_open', {
+    zh: `该房屋已有未结案的装修申请${number ? ` ${number}` : ''}，同一时间只能有一份`,
+    en: `The unit already has an open renovation application${number ? ` (${number})` : ''}: one at a time`,
+  }, id ? { renovationId: id } : undefined);
 
 async function view(db: Tx, r: RenovationRow): Promise<Renovation> {
   const [inspections, extensions, passIds] = await Promise.all([renovationRepository.inspections(db, r.id), renovationRepository.extensions(db, r.id), passRepository.idsOfRenovation(db, r.id)]);
@@ -86,7 +89,7 @@ export const renovationService = {
         await renovationRepository.insert(tx, row);
       } catch (e) {
         // Two desks at once: the unique index lets one in.
-        if (isUniqueViolation(e)) throw openError('', '');
+        if (isUniqueViolation(e)) throw openError();
         throw e;
       }
       await recordAudit(tx, ctx, { action: 'renovation.create', entity: 'renovation', entityId: row.id, projectId: row.project_id, before: null, after: { number: row.number, unitId: unit.id, contractor: body.contractorCompany, workers: body.workers.length, plannedStart: body.plannedStart, plannedEnd: body.plannedEnd } });
@@ -166,7 +169,7 @@ export const renovationService = {
       await renovationRepository.insertInspection(tx, { id: newId(), renovation_id: r.id, project_id: r.project_id, kind: 'acceptance', result: body.passed ? 'passed' : 'failed', findings: body.findings, violations: JSON.stringify(body.violations), inspector_id: ctx.actor.user.id, at: now });
       if (body.passed) await passRepository.revokeRenovationPasses(tx, r.id, '装修已验收 / works accepted', ctx.actor.user.id, now);
       await save(tx, ctx, r, 'acceptance', { status: to }, { passed: body.passed, findings: body.findings });
-    });
+    }, { passed: body.passed });
   },
 
   extend(ctx: Ctx, id: string, body: Body<typeof ExtendBody>) {
