@@ -11,6 +11,7 @@ import LoginPage from './pages/login/LoginPage';
 import HomePage from './pages/home/HomePage';
 // The printable work order: outside the layout, with its own sign-in check.
 import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
+import ResidentPrintRoute from './pages/resident-services/PrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -35,6 +36,17 @@ const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/WorkOrderDeta
 const WorkOrderByCodePage = lazy(() => import('./pages/work-orders/WorkOrderByCodePage'));
 const SlaSettingsPage = lazy(() => import('./pages/settings/SlaSettingsPage'));
 const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
+const MoveInsPage = lazy(() => import('./pages/resident-services/MoveInsPage'));
+const MoveInPage = lazy(() => import('./pages/resident-services/MoveInPage'));
+const MoveOutsPage = lazy(() => import('./pages/resident-services/MoveOutsPage'));
+const MoveOutPage = lazy(() => import('./pages/resident-services/MoveOutPage'));
+const ItemReleasesPage = lazy(() => import('./pages/resident-services/ItemReleasesPage'));
+const ItemReleasePage = lazy(() => import('./pages/resident-services/ItemReleasePage'));
+const RenovationsPage = lazy(() => import('./pages/resident-services/RenovationsPage'));
+const RenovationPage = lazy(() => import('./pages/resident-services/RenovationPage'));
+const PassesPage = lazy(() => import('./pages/resident-services/PassesPage'));
+const VisitorsPage = lazy(() => import('./pages/resident-services/VisitorsPage'));
+const GatePage = lazy(() => import('./pages/resident-services/GatePage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -48,6 +60,7 @@ function Themed() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
+              <Route path="/print/:kind/:id?" element={<ResidentPrintRoute />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="tickets" element={<TicketsPage />} />
@@ -60,6 +73,17 @@ function Themed() {
                 <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
                 <Route path="settings/sla" element={<SlaSettingsPage />} />
                 <Route path="settings/categories" element={<CategoriesPage />} />
+                <Route path="move-ins" element={<MoveInsPage />} />
+                <Route path="move-ins/:id" element={<MoveInPage />} />
+                <Route path="move-outs" element={<MoveOutsPage />} />
+                <Route path="move-outs/:id" element={<MoveOutPage />} />
+                <Route path="item-releases" element={<ItemReleasesPage />} />
+                <Route path="item-releases/:id" element={<ItemReleasePage />} />
+                <Route path="renovations" element={<RenovationsPage />} />
+                <Route path="renovations/:id" element={<RenovationPage />} />
+                <Route path="passes" element={<PassesPage />} />
+                <Route path="visitors" element={<VisitorsPage />} />
+                <Route path="gate" element={<GatePage />} />
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="residents/:id" element={<ResidentDetailPage />} />
                 <Route path="units" element={<UnitsPage />} />

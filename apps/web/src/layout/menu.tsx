@@ -3,7 +3,8 @@ import type { Permission } from '@propdesk/contracts';
 import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
-  ToolOutlined, FieldTimeOutlined, PartitionOutlined,
+  ToolOutlined, FieldTimeOutlined, PartitionOutlined, LoginOutlined, LogoutOutlined, ExportOutlined, FormatPainterOutlined, CreditCardOutlined,
+  ScanOutlined, UsergroupAddOutlined, SafetyCertificateOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -42,6 +43,18 @@ export const MENU: MenuGroup[] = [
       { path: '/residents', zh: '住户', en: 'Residents', permission: 'residents.read', icon: <IdcardOutlined /> },
       { path: '/units', zh: '房屋', en: 'Units', permission: 'units.read', icon: <HomeOutlined /> },
       { path: '/buildings', zh: '楼栋与责任区', en: 'Buildings and zones', permission: 'units.read', icon: <BuildOutlined /> },
+      { path: '/move-ins', zh: '入伙办理', en: 'Move-ins', permission: 'resident_services.read', icon: <LoginOutlined /> },
+      { path: '/move-outs', zh: '搬离办理', en: 'Move-outs', permission: 'resident_services.read', icon: <LogoutOutlined /> },
+      { path: '/item-releases', zh: '物品放行', en: 'Item releases', permission: 'resident_services.read', icon: <ExportOutlined /> },
+      { path: '/renovations', zh: '装修管理', en: 'Renovations', permission: 'resident_services.read', icon: <FormatPainterOutlined /> },
+      { path: '/passes', zh: '出入证', en: 'Passes', permission: 'resident_services.read', icon: <CreditCardOutlined /> },
+    ],
+  },
+  {
+    key: 'front-desk', zh: '前台与门岗', en: 'Front desk and gate', icon: <SafetyCertificateOutlined />,
+    items: [
+      { path: '/visitors', zh: '来访登记', en: 'Visitors', permission: 'visitors.manage', icon: <UsergroupAddOutlined /> },
+      { path: '/gate', zh: '门岗核验', en: 'Gate check', permission: 'gate.verify', icon: <ScanOutlined /> },
     ],
   },
   {
