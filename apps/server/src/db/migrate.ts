@@ -6,6 +6,7 @@ import * as m0003e from './migrations/0003_escalations.js';
 import * as m0004 from './migrations/0004_outbox_claim.js';
 import * as m0005 from './migrations/0005_escalation_cycle.js';
 import * as m0006 from './migrations/0006_ticket_perf.js';
+import * as m0008 from './migrations/0008_front_desk.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_outbox_claim': m0004,
   '0005_escalation_cycle': m0005,
   '0006_ticket_perf': m0006,
+  '0008_front_desk': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

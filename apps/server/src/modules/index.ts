@@ -15,6 +15,13 @@ import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { workOrderRoutes } from './work-orders/work-order.routes.js';
 import { zonesRoutes } from './zones/zones.routes.js';
+import { callsRoutes } from './calls/calls.routes.js';
+import { checklistsRoutes } from './checklists/checklists.routes.js';
+import { desksRoutes } from './desks/desks.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { incidentsRoutes } from './incidents/incidents.routes.js';
+import { keysRoutes } from './keys/keys.routes.js';
+import { noticesRoutes } from './notices/notices.routes.js';
 
 /** Every domain module's routes. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -34,4 +41,11 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
   await app.register(filesRoutes);
+  await app.register(desksRoutes);
+  await app.register(checklistsRoutes);
+  await app.register(keysRoutes);
+  await app.register(callsRoutes);
+  await app.register(directoryRoutes);
+  await app.register(incidentsRoutes);
+  await app.register(noticesRoutes);
 }
