@@ -35,6 +35,14 @@ const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/WorkOrderDeta
 const WorkOrderByCodePage = lazy(() => import('./pages/work-orders/WorkOrderByCodePage'));
 const SlaSettingsPage = lazy(() => import('./pages/settings/SlaSettingsPage'));
 const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
+const DeskTodayPage = lazy(() => import('./pages/frontdesk/DeskTodayPage'));
+const RosterPage = lazy(() => import('./pages/frontdesk/RosterPage'));
+const DesksPage = lazy(() => import('./pages/frontdesk/DesksPage'));
+const KeysPage = lazy(() => import('./pages/frontdesk/KeysPage'));
+const CallsPage = lazy(() => import('./pages/frontdesk/CallsPage'));
+const DirectoryPage = lazy(() => import('./pages/frontdesk/DirectoryPage'));
+const IncidentsPage = lazy(() => import('./pages/frontdesk/IncidentsPage'));
+const NoticesPage = lazy(() => import('./pages/frontdesk/NoticesPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -60,6 +68,14 @@ function Themed() {
                 <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
                 <Route path="settings/sla" element={<SlaSettingsPage />} />
                 <Route path="settings/categories" element={<CategoriesPage />} />
+                <Route path="frontdesk/today" element={<DeskTodayPage />} />
+                <Route path="frontdesk/roster" element={<RosterPage />} />
+                <Route path="frontdesk/desks" element={<DesksPage />} />
+                <Route path="frontdesk/keys" element={<KeysPage />} />
+                <Route path="frontdesk/calls" element={<CallsPage />} />
+                <Route path="frontdesk/directory" element={<DirectoryPage />} />
+                <Route path="frontdesk/incidents" element={<IncidentsPage />} />
+                <Route path="frontdesk/notices" element={<NoticesPage />} />
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="residents/:id" element={<ResidentDetailPage />} />
                 <Route path="units" element={<UnitsPage />} />

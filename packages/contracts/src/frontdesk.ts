@@ -26,6 +26,8 @@ export const Desk = z.object({
   id: Id,
   projectId: Id,
   projectName: z.string().nullable(),
+  /** The project's time zone: opening hours and shifts are read on its clock. */
+  timezone: z.string(),
   name: z.string(),
   location: z.string().nullable(),
   phone: z.string().nullable(),

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
   ToolOutlined, FieldTimeOutlined, PartitionOutlined,
+  DesktopOutlined, ScheduleOutlined, KeyOutlined, ContactsOutlined, AlertOutlined, NotificationOutlined, ControlOutlined, PhoneFilled,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -34,6 +35,19 @@ export const MENU: MenuGroup[] = [
       { path: '/return-visits', zh: '回访', en: 'Return visits', permission: 'tickets.visit', icon: <SoundOutlined /> },
       { path: '/escalations', zh: '升级与超时', en: 'Escalations', permission: 'escalations.read', icon: <WarningOutlined /> },
       { path: '/work-orders', zh: '我的派工单', en: 'My work orders', permission: 'work_orders.read', icon: <ToolOutlined /> },
+    ],
+  },
+  {
+    key: 'front-desk', zh: '前台', en: 'Front desk', icon: <DesktopOutlined />,
+    items: [
+      { path: '/frontdesk/today', zh: '今日前台', en: "Today's desk", permission: 'desk.read', icon: <DesktopOutlined /> },
+      { path: '/frontdesk/roster', zh: '排班', en: 'Duty roster', permission: 'desk.read', icon: <ScheduleOutlined /> },
+      { path: '/frontdesk/calls', zh: '来电登记', en: 'Call log', permission: 'calls.read', icon: <PhoneFilled /> },
+      { path: '/frontdesk/keys', zh: '钥匙管理', en: 'Key register', permission: 'keys.read', icon: <KeyOutlined /> },
+      { path: '/frontdesk/directory', zh: '通讯录', en: 'Phone directory', permission: 'directory.read', icon: <ContactsOutlined /> },
+      { path: '/frontdesk/incidents', zh: '突发事件', en: 'Incidents', permission: 'incidents.read', icon: <AlertOutlined /> },
+      { path: '/frontdesk/notices', zh: '通知与指令', en: 'Notices', permission: 'notices.read', icon: <NotificationOutlined /> },
+      { path: '/frontdesk/desks', zh: '前台设置', en: 'Desk settings', permission: 'desk.manage', icon: <ControlOutlined /> },
     ],
   },
   {

@@ -2,7 +2,7 @@ import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort, containsCi } from '../../db/query.js';
 import type { CoversTable, DesksTable, HandoversTable, ShiftsTable } from '../../db/schema.js';
 
-export type DeskRow = DesksTable & { project_name: string | null };
+export type DeskRow = DesksTable & { project_name: string | null; project_timezone: string | null };
 export type ShiftRow = ShiftsTable & { user_name: string | null };
 export type CoverRow = CoversTable & { cover_user_name: string | null };
 export type HandoverRow = HandoversTable & { from_user_name: string | null; to_user_name: string | null };
@@ -16,12 +16,12 @@ export const desksRepository = {
     const base = db.selectFrom('desks as d').leftJoin('org_units as o', 'o.id', 'd.project_id').where('d.project_id', 'in', f.projectIds)
       .$if(!!f.q, (q) => q.where(containsCi('d.name', f.q!)));
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await applyPaging(applySort(base.selectAll('d').select('o.name as project_name'), p.sort, DESK_SORT, 'name'), p).execute();
+    const rows = await applyPaging(applySort(base.selectAll('d').select(['o.name as project_name', 'o.timezone as project_timezone']), p.sort, DESK_SORT, 'name'), p).execute();
     return { rows, total: Number(n) };
   },
 
   findById(db: Tx, id: string): Promise<DeskRow | undefined> {
-    return db.selectFrom('desks as d').leftJoin('org_units as o', 'o.id', 'd.project_id').selectAll('d').select('o.name as project_name').where('d.id', '=', id).executeTakeFirst();
+    return db.selectFrom('desks as d').leftJoin('org_units as o', 'o.id', 'd.project_id').selectAll('d').select(['o.name as project_name', 'o.timezone as project_timezone']).where('d.id', '=', id).executeTakeFirst();
   },
 
   findByName(db: Tx, projectId: string, name: string) {

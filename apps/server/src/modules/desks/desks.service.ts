@@ -32,7 +32,7 @@ export function invalid(issues: Issue[]): AppError {
 
 export function toDesk(r: DeskRow): Desk {
   return {
-    id: r.id, projectId: r.project_id, projectName: r.project_name, name: r.name, location: r.location, phone: r.phone,
+    id: r.id, projectId: r.project_id, projectName: r.project_name, timezone: r.project_timezone ?? 'Asia/Shanghai', name: r.name, location: r.location, phone: r.phone,
     hours: JSON.parse(r.hours) as DeskHours, holidayRule: r.holiday_rule as HolidayRule, maxConsecutiveDays: r.max_consecutive_days,
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
