@@ -44,8 +44,11 @@ export const checklistsRepository = {
     return db.selectFrom('checklist_runs').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  runsOfDesk(db: Tx, deskId: string, date: string) {
-    return db.selectFrom('checklist_runs').selectAll().where('desk_id', '=', deskId).where('date', '=', date).orderBy('kind').orderBy('name').execute();
+  /** The day's runs, opening checks first, then closing, then others. */
+  async runsOfDesk(db: Tx, deskId: string, date: string) {
+    const rows = await db.selectFrom('checklist_runs').selectAll().where('desk_id', '=', deskId).where('date', '=', date).orderBy('name').orderBy('id').execute();
+    const order = ['opening', 'closing', 'other'];
+    return rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   },
 
   itemsOf(db: Tx, runIds: string[]) {
