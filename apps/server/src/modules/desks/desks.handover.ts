@@ -12,6 +12,7 @@ import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scopedProjectIds } from '../auth/auth.scope.js';
 import { keysRepository } from '../keys/keys.repository.js';
+import { notify } from '../notifications/notifications.service.js';
 import { deskInScope, invalid } from './desks.service.js';
 import { desksRepository, type HandoverRow } from './desks.repository.js';
 
@@ -51,6 +52,10 @@ export const handoversService = {
         items: JSON.stringify(items), created_at: nowIso(), acknowledged_at: null, ack_note: null,
       });
       const handover = toHandover((await desksRepository.findHandover(tx, id))!);
+      await notify(tx, {
+        userIds: [input.toUserId], projectId: desk.project_id, type: 'handover.created', link: `/frontdesk/today?deskId=${desk.id}`,
+        title: { zh: `${ctx.actor.user.displayName} 向您交班，请确认接班`, en: `${ctx.actor.user.displayName} handed over to you: acknowledge it` },
+      });
       await recordAudit(tx, ctx, { action: 'handover.create', entity: 'handover', entityId: id, projectId: desk.project_id, before: null, after: handover });
       return handover;
     });

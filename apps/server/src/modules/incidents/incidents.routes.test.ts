@@ -22,6 +22,10 @@ describe('incidents', () => {
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id;
     expect(res.json().escalations.map((e: { target: string }) => e.target)).toEqual(['supervisor', 'operations']);
+    // The supervisor hears of it on the bell; the director only once it is critical.
+    const bell = async (s: Session) => (await t.as(s, { url: '/api/notifications?pageSize=50' })).json().items.filter((n: { type: string }) => n.type === 'incident.escalated');
+    expect((await bell(supervisor)).length).toBe(2);
+    expect(await bell(director)).toEqual([]);
     expect((await t.as(receptionB, { method: 'POST', url: `/api/incidents/${id}/acknowledge`, payload: { target: 'supervisor' } })).statusCode).toBe(403);
     const ack = await t.as(supervisor, { method: 'POST', url: `/api/incidents/${id}/acknowledge`, payload: { target: 'supervisor' } });
     expect(ack.json().escalations[0]).toMatchObject({ target: 'supervisor', acknowledgedByName: 'supervisor' });
@@ -32,6 +36,7 @@ describe('incidents', () => {
     expect(raised.json().severity).toBe('critical');
     expect(raised.json().escalations.map((e: { target: string }) => e.target)).toEqual(['supervisor', 'operations', 'director']);
     expect(raised.json().actions.map((a: { text: string }) => a.text)).toEqual(['已送医务室处理', '家属要求赔偿，情绪激动']);
+    expect((await bell(director)).length).toBe(1);
     expect((await t.as(director, { method: 'POST', url: `/api/incidents/${id}/acknowledge`, payload: { target: 'director' } })).statusCode).toBe(200);
 
     const closed = await t.as(receptionB, { method: 'POST', url: `/api/incidents/${id}/close`, payload: { outcome: '协商一致，由商场保险理赔' } });

@@ -10,6 +10,7 @@ import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scopedProjectIds } from '../auth/auth.scope.js';
+import { notify, usersWithRoleCovering } from '../notifications/notifications.service.js';
 import { mayFire, newTargets, severityRank } from './incidents.policy.js';
 import { incidentsRepository } from './incidents.repository.js';
 
@@ -39,6 +40,23 @@ async function inScope(ctx: Ctx, tx: Tx, id: string, permission: 'incidents.repo
   if (!row || !(await scopedProjectIds(ctx, 'incidents.read')).includes(row.project_id)) throw notFound(INCIDENT);
   if (!(await scopedProjectIds(ctx, permission)).includes(row.project_id)) throw forbidden();
   return row;
+}
+
+/**
+ * The bell for each newly escalated level: the reception supervisor (who also reports it on to the
+ * operations department, 营运部, which has no seat in the system) and the center director.
+ */
+async function notifyTargets(tx: Tx, incident: { id: string; project_id: string; title: string; severity: string }, targets: readonly EscalationTarget[]) {
+  for (const target of targets) {
+    const role = target === 'director' ? 'center_director' : 'reception_supervisor';
+    const userIds = await usersWithRoleCovering(tx, role, incident.project_id);
+    const what = target === 'operations' ? { zh: '（请通报营运部）', en: ' (report it to the operations department)' } : { zh: '', en: '' };
+    await notify(tx, {
+      userIds, projectId: incident.project_id, type: 'incident.escalated', link: '/frontdesk/incidents',
+      title: { zh: `突发事件：${incident.title}${what.zh}`, en: `Incident: ${incident.title}${what.en}` },
+      body: { zh: '请尽快确认并协调处理', en: 'Acknowledge it and coordinate the response' },
+    });
+  }
 }
 
 const closedAlready = () => conflict('incident_closed', { zh: '该事件已结案', en: 'The incident is closed' });
@@ -72,7 +90,9 @@ export const incidentsService = {
         reported_by: input.reportedBy, occurred_at: input.occurredAt ? new Date(input.occurredAt).toISOString() : now, outcome: null, closed_at: null,
         created_by: ctx.actor.user.id, created_at: now, updated_at: now,
       });
-      await incidentsRepository.insertEscalations(tx, newTargets([], input.severity).map((target) => ({ incident_id: id, target, notified_at: now, acknowledged_at: null, acknowledged_by: null })));
+      const targets = newTargets([], input.severity);
+      await incidentsRepository.insertEscalations(tx, targets.map((target) => ({ incident_id: id, target, notified_at: now, acknowledged_at: null, acknowledged_by: null })));
+      await notifyTargets(tx, { id, project_id: input.projectId, title: input.title, severity: input.severity }, targets);
       const incident = await load(tx, id);
       await recordAudit(tx, ctx, { action: 'incident.create', entity: 'incident', entityId: id, projectId: input.projectId, before: null, after: incident });
       return incident;
@@ -89,7 +109,9 @@ export const incidentsService = {
       if (input.severity && severityRank(input.severity) > severityRank(row.severity as Severity)) {
         const notified = (await incidentsRepository.escalationsOf(tx, [id])).map((e) => e.target as EscalationTarget);
         await incidentsRepository.update(tx, id, { severity: input.severity, updated_at: now });
-        await incidentsRepository.insertEscalations(tx, newTargets(notified, input.severity).map((target) => ({ incident_id: id, target, notified_at: now, acknowledged_at: null, acknowledged_by: null })));
+        const targets = newTargets(notified, input.severity);
+        await incidentsRepository.insertEscalations(tx, targets.map((target) => ({ incident_id: id, target, notified_at: now, acknowledged_at: null, acknowledged_by: null })));
+        await notifyTargets(tx, { ...row, severity: input.severity }, targets);
       }
       const after = await load(tx, id);
       await recordAudit(tx, ctx, { action: 'incident.action', entity: 'incident', entityId: id, projectId: row.project_id, before: { severity: row.severity }, after: { severity: after.severity, text: input.text } });

@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scopedProjectIds } from '../auth/auth.scope.js';
+import { notify } from '../notifications/notifications.service.js';
 import { recipientsOf } from './notices.policy.js';
 import { noticesRepository, type NoticeRow } from './notices.repository.js';
 
@@ -82,6 +83,10 @@ export const noticesService = {
         audience_roles: JSON.stringify(input.audienceRoles), require_ack: input.requireAck ? 1 : 0, pinned: input.pinned ? 1 : 0,
         attachment_ids: JSON.stringify(input.attachmentIds), author_id: ctx.actor.user.id, created_at: now,
       }, recipients.map((user_id) => ({ notice_id: id, user_id, read_at: null, acknowledged_at: null })));
+      await notify(tx, {
+        userIds: recipients, projectId: input.projectId, type: 'notice.published', link: '/frontdesk/notices',
+        title: input.direction === 'up' ? { zh: `上报：${input.title}`, en: `Report: ${input.title}` } : { zh: `${input.kind === 'instruction' ? '指令' : '通知'}：${input.title}`, en: `${input.kind === 'instruction' ? 'Instruction' : 'Notice'}: ${input.title}` },
+      });
       const notice = toNotice((await noticesRepository.findById(tx, id))!, await noticesRepository.receiptsOf(tx, [id]), ctx.actor.user.id);
       await recordAudit(tx, ctx, { action: 'notice.create', entity: 'notice', entityId: id, projectId: input.projectId, before: null, after: { ...notice, recipientIds: recipients } });
       return notice;
