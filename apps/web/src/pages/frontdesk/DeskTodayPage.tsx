@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams, Link } from 'react-router';
 import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeskToday, Shift } from '@propdesk/contracts';
+import type { DeskToday, Page, Shift } from '@propdesk/contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, PageHeader, toastError } from '../../components/common';
@@ -145,7 +145,7 @@ export default function DeskTodayPage() {
         </Row>
       )}
       {leaving && d && <CoverDialog shift={leaving} deskId={d.desk.id} tz={tz} date={d.date} onClose={() => setLeaving(null)} onSaved={() => { setLeaving(null); void refresh(); }} />}
-      {handingOver && d && <HandoverDialog deskId={d.desk.id} onClose={() => setHandingOver(false)} onSaved={() => { setHandingOver(false); void refresh(); }} />}
+      {handingOver && d && <HandoverDialog deskId={d.desk.id} projectId={d.desk.projectId} onClose={() => setHandingOver(false)} onSaved={() => { setHandingOver(false); void refresh(); }} />}
     </>
   );
 }
@@ -178,13 +178,26 @@ function CoverDialog(props: { shift: Shift; deskId: string; tz: string; date: st
   );
 }
 
-function HandoverDialog(props: { deskId: string; onClose(): void; onSaved(): void }) {
+interface HandoverValues {
+  toUserId: string;
+  notes: string;
+  visitorsOnSite?: string;
+  ticketIds?: string[];
+}
+
+function HandoverDialog(props: { deskId: string; projectId: string; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const staff = useDeskStaff(props.deskId);
-  const [form] = Form.useForm<{ toUserId: string; notes: string; visitorsOnSite?: string }>();
+  // The outgoing person's own tickets still open: the ones worth handing over.
+  const mine = useQuery({
+    queryKey: ['tickets', 'handover', props.projectId],
+    queryFn: () => api.get<Page<{ id: string; number: string; title: string }>>('/api/tickets', { projectId: props.projectId, assigneeId: 'me', status: 'new,dispatched,in_progress,on_hold,reopened', pageSize: 50 }),
+    enabled: can('tickets.read'),
+  });
+  const [form] = Form.useForm<HandoverValues>();
   const save = useMutation({
-    mutationFn: (v: { toUserId: string; notes: string; visitorsOnSite?: string }) => api.post('/api/handovers', { deskId: props.deskId, toUserId: v.toUserId, notes: v.notes, ...(v.visitorsOnSite ? { visitorsOnSite: v.visitorsOnSite } : {}) }),
+    mutationFn: (v: HandoverValues) => api.post('/api/handovers', { deskId: props.deskId, toUserId: v.toUserId, notes: v.notes, ticketIds: v.ticketIds ?? [], ...(v.visitorsOnSite ? { visitorsOnSite: v.visitorsOnSite } : {}) }),
     onSuccess: () => { message.success(t('已交班，待接班人确认', 'Handed over; waiting for acknowledgement')); props.onSaved(); },
     onError: (e) => toastError(e, t),
   });
@@ -197,6 +210,9 @@ function HandoverDialog(props: { deskId: string; onClose(): void; onSaved(): voi
         </Form.Item>
         <Form.Item name="notes" label={t('交接事项', 'Notes')} rules={[{ required: true, max: 2000 }]}>
           <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="ticketIds" label={t('未结工单', 'Open tickets')}>
+          <Select mode="multiple" options={(mine.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.number} ${x.title}` }))} />
         </Form.Item>
         <Form.Item name="visitorsOnSite" label={t('在场访客', 'Visitors on site')} rules={[{ max: 500 }]}>
           <Input />

@@ -36,7 +36,7 @@ export default function IncidentsPage() {
         <div style={{ marginTop: 8 }}>
           {i.escalations.map((e) => (
             <Tag key={e.target} color={e.acknowledgedAt ? 'green' : 'red'}>
-              {locale === 'en' ? TARGET_LABELS[e.target].en : TARGET_LABELS[e.target].zh}：{e.acknowledgedAt ? t(`${e.acknowledgedByName} 已确认`, `acknowledged by ${e.acknowledgedByName}`) : t('待确认', 'waiting')}
+              {locale === 'en' ? `${TARGET_LABELS[e.target].en}: ` : `${TARGET_LABELS[e.target].zh}：`}{e.acknowledgedAt ? t(`${e.acknowledgedByName} 已确认`, `acknowledged by ${e.acknowledgedByName}`) : t('待确认', 'waiting')}
               {!e.acknowledgedAt && can('incidents.acknowledge') && <a style={{ marginLeft: 4 }} onClick={() => ack.mutate({ id: i.id, target: e.target })}>{t('确认', 'Acknowledge')}</a>}
             </Tag>
           ))}
@@ -45,7 +45,7 @@ export default function IncidentsPage() {
       {i.actions.length > 0 && (
         <Timeline style={{ marginTop: 12, marginBottom: 0 }} items={i.actions.map((a) => ({ children: <>{shortDateTime(a.at)} {a.byName}：{a.text}</> }))} />
       )}
-      {i.outcome && <Typography.Paragraph style={{ marginTop: 8 }}><Typography.Text strong>{t('处理结果', 'Outcome')}：</Typography.Text>{i.outcome}</Typography.Paragraph>}
+      {i.outcome && <Typography.Paragraph style={{ marginTop: 8 }}><Typography.Text strong>{t('处理结果：', 'Outcome: ')}</Typography.Text>{i.outcome}</Typography.Paragraph>}
     </Card>
   );
 
