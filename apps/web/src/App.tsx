@@ -47,6 +47,14 @@ const RenovationPage = lazy(() => import('./pages/resident-services/RenovationPa
 const PassesPage = lazy(() => import('./pages/resident-services/PassesPage'));
 const VisitorsPage = lazy(() => import('./pages/resident-services/VisitorsPage'));
 const GatePage = lazy(() => import('./pages/resident-services/GatePage'));
+const DeskTodayPage = lazy(() => import('./pages/frontdesk/DeskTodayPage'));
+const RosterPage = lazy(() => import('./pages/frontdesk/RosterPage'));
+const DesksPage = lazy(() => import('./pages/frontdesk/DesksPage'));
+const KeysPage = lazy(() => import('./pages/frontdesk/KeysPage'));
+const CallsPage = lazy(() => import('./pages/frontdesk/CallsPage'));
+const DirectoryPage = lazy(() => import('./pages/frontdesk/DirectoryPage'));
+const IncidentsPage = lazy(() => import('./pages/frontdesk/IncidentsPage'));
+const NoticesPage = lazy(() => import('./pages/frontdesk/NoticesPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -84,6 +92,14 @@ function Themed() {
                 <Route path="passes" element={<PassesPage />} />
                 <Route path="visitors" element={<VisitorsPage />} />
                 <Route path="gate" element={<GatePage />} />
+                <Route path="frontdesk/today" element={<DeskTodayPage />} />
+                <Route path="frontdesk/roster" element={<RosterPage />} />
+                <Route path="frontdesk/desks" element={<DesksPage />} />
+                <Route path="frontdesk/keys" element={<KeysPage />} />
+                <Route path="frontdesk/calls" element={<CallsPage />} />
+                <Route path="frontdesk/directory" element={<DirectoryPage />} />
+                <Route path="frontdesk/incidents" element={<IncidentsPage />} />
+                <Route path="frontdesk/notices" element={<NoticesPage />} />
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="residents/:id" element={<ResidentDetailPage />} />
                 <Route path="units" element={<UnitsPage />} />

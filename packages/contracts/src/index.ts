@@ -8,3 +8,4 @@ export * from './staff.js';
 export * from './tickets.js';
 export * from './billing.js';
 export * from './resident-services.js';
+export * from './frontdesk.js';

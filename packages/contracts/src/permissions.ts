@@ -46,6 +46,22 @@ export const PERMISSIONS = {
   'resident_services.approve': { zh: '审批放行与装修、欠费搬离放行', en: 'Approve releases and renovations, override arrears at move-out' },
   'gate.verify': { zh: '门岗核验出入证与放行条', en: 'Check passes and release slips at the gate' },
   'visitors.manage': { zh: '来访登记', en: 'Register visitors' },
+  'desk.read': { zh: '查看前台：排班、值班、交接班、检查表', en: 'View the front desk: roster, duty, handovers, checklists' },
+  'desk.manage': { zh: '维护前台、营业时间、排班与检查表模板', en: 'Manage desks, opening hours, the roster and checklist templates' },
+  'desk.work': { zh: '前台值班：代岗、交接班、勾选检查表', en: 'Work the desk: covers, handovers, checklist ticks' },
+  'keys.read': { zh: '查看钥匙登记', en: 'View the key register' },
+  'keys.lend': { zh: '钥匙借出与归还', en: 'Lend and take back keys' },
+  'keys.manage': { zh: '维护钥匙登记', en: 'Manage the key register' },
+  'calls.read': { zh: '查看来电登记', en: 'View the call log' },
+  'calls.log': { zh: '登记来电与回复', en: 'Log calls and call back' },
+  'directory.read': { zh: '查看通讯录', en: 'View the phone directory' },
+  'directory.manage': { zh: '维护通讯录', en: 'Manage the phone directory' },
+  'directory.reveal': { zh: '查看保密电话（留痕）', en: 'Reveal confidential numbers (audited)' },
+  'incidents.read': { zh: '查看突发事件', en: 'View incidents' },
+  'incidents.report': { zh: '上报与处置突发事件', en: 'Report and handle incidents' },
+  'incidents.acknowledge': { zh: '确认突发事件上报', en: 'Acknowledge incident escalations' },
+  'notices.read': { zh: '查看通知与上报', en: 'View notices and reports' },
+  'notices.publish': { zh: '下发通知与指令', en: 'Publish notices and instructions' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,6 +78,9 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'tickets.read', 'tickets.close', 'tickets.transfer', 'work_orders.read', 'escalations.read', 'sla.manage',
       'billing.read', 'billing.configure', 'billing.run', 'billing.void', 'billing.approve', 'billing.reverse', 'billing.dunning',
       'billing.targets', 'resident_services.read', 'resident_services.approve', 'visitors.manage',
+      // The director oversees the desk, hears of incidents and may see managers' numbers.
+      'desk.read', 'keys.read', 'calls.read', 'directory.read', 'directory.reveal', 'incidents.read', 'incidents.report',
+      'incidents.acknowledge', 'notices.read', 'notices.publish',
     ],
   },
   reception_supervisor: {
@@ -76,6 +95,10 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'work_orders.read', 'work_orders.assign', 'escalations.read', 'sla.manage',
       'billing.read', 'billing.read_meters', 'billing.reduce', 'billing.dunning',
       'resident_services.read', 'resident_services.apply', 'resident_services.approve', 'gate.verify', 'visitors.manage',
+      // Plans the roster, proposes rest days, keeps the directory current, carries notices down (上传下达).
+      'desk.read', 'desk.manage', 'desk.work', 'keys.read', 'keys.lend', 'keys.manage', 'calls.read', 'calls.log',
+      'directory.read', 'directory.manage', 'directory.reveal', 'incidents.read', 'incidents.report', 'incidents.acknowledge',
+      'notices.read', 'notices.publish',
     ],
   },
   receptionist: {
@@ -85,16 +108,30 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
       'org.read', 'units.read', 'residents.read', 'residents.manage', 'teams.read',
       'tickets.read', 'tickets.create', 'tickets.handle', 'tickets.dispatch', 'tickets.visit', 'work_orders.read',
       'resident_services.read', 'resident_services.apply', 'visitors.manage',
+      // Works the desk; managers' numbers stay masked for her (公司管理人员电话不得外泄).
+      'desk.read', 'desk.work', 'keys.read', 'keys.lend', 'calls.read', 'calls.log', 'directory.read',
+      'incidents.read', 'incidents.report', 'notices.read',
     ],
   },
   cashier: {
     zh: '收费员',
     en: 'Cashier',
     permissions: [
-      'org.read', 'units.read', 'residents.read',
+      'org.read', 'units.read', 'residents.read', 'notices.read',
       'billing.read', 'billing.read_meters', 'billing.collect', 'billing.reduce', 'billing.dunning',
     ],
   },
-  technician: { zh: '维修工', en: 'Technician', permissions: ['org.read', 'units.read', 'teams.read', 'work_orders.read', 'work_orders.work'] },
-  guard: { zh: '保安', en: 'Guard', permissions: ['org.read', 'units.read', 'gate.verify', 'visitors.manage'] },
+  technician: {
+    zh: '维修工',
+    en: 'Technician',
+    permissions: ['org.read', 'units.read', 'teams.read', 'work_orders.read', 'work_orders.work', 'notices.read'],
+  },
+  guard: {
+    zh: '保安',
+    en: 'Guard',
+    permissions: [
+      'org.read', 'units.read', 'gate.verify', 'visitors.manage',
+      'keys.read', 'keys.lend', 'incidents.read', 'incidents.report', 'notices.read',
+    ],
+  },
 };

@@ -7,6 +7,7 @@ import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureServiceDeskDefaults } from '../modules/sla/sla.service.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
 import { seedResidentServicesDemo } from './demo-resident-services.js';
+import { seedFrontDeskDemo } from './demo-frontdesk.js';
 
 export interface DemoLogin {
   username: string;
@@ -149,5 +150,6 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
   for (const project of [garden, mall]) await ensureServiceDeskDefaults(tx, project.id);
   await seedResidentServicesDemo(tx, { garden, mall, userIds });
 
-  return staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name }));
+  const frontDesk = await seedFrontDeskDemo(tx, { garden, mall, users: userIds, roleIds, password: DEMO_PASSWORD });
+  return [...staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name })), ...frontDesk];
 }

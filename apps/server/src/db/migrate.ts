@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_escalation_cycle.js';
 import * as m0006 from './migrations/0006_ticket_perf.js';
 import * as m0007 from './migrations/0007_billing.js';
 import * as m0009 from './migrations/0009_resident_services.js';
+import * as m0008 from './migrations/0008_front_desk.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_ticket_perf': m0006,
   '0007_billing': m0007,
   '0009_resident_services': m0009,
+  '0008_front_desk': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

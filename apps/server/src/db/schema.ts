@@ -850,6 +850,216 @@ export interface VisitsTable {
   checked_out_by: string | null;
 }
 
+// ---------------------------------------------------------------- front desk (0008)
+
+export interface DesksTable {
+  id: string;
+  project_id: string;
+  name: string;
+  location: string | null;
+  phone: string | null;
+  /** JSON DeskHours: local periods per day type. */
+  hours: string;
+  holiday_rule: string;
+  max_consecutive_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShiftsTable {
+  id: string;
+  project_id: string;
+  desk_id: string;
+  user_id: string;
+  /** The business date the shift starts on (project time zone). */
+  date: string;
+  start_at: string;
+  end_at: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CoversTable {
+  id: string;
+  project_id: string;
+  shift_id: string;
+  cover_user_id: string;
+  from_at: string;
+  to_at: string;
+  reason: string;
+  returned_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface HandoversTable {
+  id: string;
+  project_id: string;
+  desk_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  notes: string;
+  /** JSON snapshot of the open items at handover time. */
+  items: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  ack_note: string | null;
+}
+
+export interface ChecklistTemplatesTable {
+  id: string;
+  project_id: string;
+  desk_id: string;
+  name: string;
+  kind: string;
+  /** JSON ChecklistItemDef[] (with ids). */
+  items: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChecklistRunsTable {
+  id: string;
+  project_id: string;
+  desk_id: string;
+  template_id: string;
+  name: string;
+  kind: string;
+  date: string;
+  created_at: string;
+}
+
+export interface ChecklistRunItemsTable {
+  run_id: string;
+  item_id: string;
+  position: number;
+  text: string;
+  due_at: string;
+  checked_at: string | null;
+  checked_by: string | null;
+}
+
+export interface DeskKeysTable {
+  id: string;
+  project_id: string;
+  label: string;
+  opens: string;
+  unit_id: string | null;
+  location: string;
+  copies: number;
+  out_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KeyLoansTable {
+  id: string;
+  project_id: string;
+  key_id: string;
+  borrower: string;
+  borrower_phone: string | null;
+  purpose: string;
+  lent_at: string;
+  due_at: string;
+  returned_at: string | null;
+  lent_by: string;
+  returned_by: string | null;
+}
+
+export interface CallsTable {
+  id: string;
+  project_id: string;
+  direction: string;
+  number: string;
+  caller_name: string | null;
+  resident_id: string | null;
+  at: string;
+  within_three_rings: number | null;
+  ring_seconds: number | null;
+  key_points: string;
+  callback_needed: number;
+  callback_due_at: string | null;
+  callback_done_at: string | null;
+  callback_note: string | null;
+  ticket_id: string | null;
+  taken_by: string;
+  created_at: string;
+}
+
+export interface DirectoryEntriesTable {
+  id: string;
+  project_id: string;
+  category: string;
+  internal: number;
+  name: string;
+  organization: string | null;
+  title: string | null;
+  phone: string;
+  alt_phone: string | null;
+  confidential: number;
+  note: string | null;
+  confirmed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  project_id: string;
+  title: string;
+  description: string;
+  location: string;
+  severity: string;
+  status: string;
+  reported_by: string;
+  occurred_at: string;
+  outcome: string | null;
+  closed_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentEscalationsTable {
+  incident_id: string;
+  target: string;
+  notified_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+export interface IncidentActionsTable {
+  id: string;
+  incident_id: string;
+  at: string;
+  by_user_id: string | null;
+  text: string;
+}
+
+export interface NoticesTable {
+  id: string;
+  project_id: string;
+  direction: string;
+  kind: string;
+  title: string;
+  body: string;
+  audience_roles: string;
+  require_ack: number;
+  pinned: number;
+  attachment_ids: string;
+  author_id: string;
+  created_at: string;
+}
+
+export interface NoticeReceiptsTable {
+  notice_id: string;
+  user_id: string;
+  read_at: string | null;
+  acknowledged_at: string | null;
+}
+
 export interface MigrationsMeta {
   seq: Generated<number>;
 }
@@ -909,4 +1119,20 @@ export interface DB {
   passes: PassesTable;
   gate_checks: GateChecksTable;
   visits: VisitsTable;
+  desks: DesksTable;
+  shifts: ShiftsTable;
+  covers: CoversTable;
+  handovers: HandoversTable;
+  checklist_templates: ChecklistTemplatesTable;
+  checklist_runs: ChecklistRunsTable;
+  checklist_run_items: ChecklistRunItemsTable;
+  desk_keys: DeskKeysTable;
+  key_loans: KeyLoansTable;
+  calls: CallsTable;
+  directory_entries: DirectoryEntriesTable;
+  incidents: IncidentsTable;
+  incident_escalations: IncidentEscalationsTable;
+  incident_actions: IncidentActionsTable;
+  notices: NoticesTable;
+  notice_receipts: NoticeReceiptsTable;
 }

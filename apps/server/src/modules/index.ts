@@ -20,6 +20,13 @@ import { moveRoutes } from './moves/move.routes.js';
 import { passRoutes } from './passes/pass.routes.js';
 import { renovationRoutes } from './renovations/renovation.routes.js';
 import { visitRoutes } from './visits/visit.routes.js';
+import { callsRoutes } from './calls/calls.routes.js';
+import { checklistsRoutes } from './checklists/checklists.routes.js';
+import { desksRoutes } from './desks/desks.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { incidentsRoutes } from './incidents/incidents.routes.js';
+import { keysRoutes } from './keys/keys.routes.js';
+import { noticesRoutes } from './notices/notices.routes.js';
 
 /** Every domain module's routes. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -44,4 +51,11 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(renovationRoutes);
   await app.register(passRoutes);
   await app.register(visitRoutes);
+  await app.register(desksRoutes);
+  await app.register(checklistsRoutes);
+  await app.register(keysRoutes);
+  await app.register(callsRoutes);
+  await app.register(directoryRoutes);
+  await app.register(incidentsRoutes);
+  await app.register(noticesRoutes);
 }

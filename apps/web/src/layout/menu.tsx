@@ -4,7 +4,8 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
   ToolOutlined, FieldTimeOutlined, PartitionOutlined, LoginOutlined, LogoutOutlined, ExportOutlined, FormatPainterOutlined, CreditCardOutlined,
-  ScanOutlined, UsergroupAddOutlined, SafetyCertificateOutlined,
+  ScanOutlined, UsergroupAddOutlined,
+  DesktopOutlined, ScheduleOutlined, KeyOutlined, ContactsOutlined, AlertOutlined, NotificationOutlined, ControlOutlined, PhoneFilled,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -38,6 +39,21 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
+    key: 'front-desk', zh: '前台与门岗', en: 'Front desk and gate', icon: <DesktopOutlined />,
+    items: [
+      { path: '/frontdesk/today', zh: '今日前台', en: "Today's desk", permission: 'desk.read', icon: <DesktopOutlined /> },
+      { path: '/frontdesk/roster', zh: '排班', en: 'Duty roster', permission: 'desk.read', icon: <ScheduleOutlined /> },
+      { path: '/frontdesk/calls', zh: '来电登记', en: 'Call log', permission: 'calls.read', icon: <PhoneFilled /> },
+      { path: '/frontdesk/keys', zh: '钥匙管理', en: 'Key register', permission: 'keys.read', icon: <KeyOutlined /> },
+      { path: '/frontdesk/directory', zh: '通讯录', en: 'Phone directory', permission: 'directory.read', icon: <ContactsOutlined /> },
+      { path: '/frontdesk/incidents', zh: '突发事件', en: 'Incidents', permission: 'incidents.read', icon: <AlertOutlined /> },
+      { path: '/frontdesk/notices', zh: '通知与指令', en: 'Notices', permission: 'notices.read', icon: <NotificationOutlined /> },
+      { path: '/visitors', zh: '来访登记', en: 'Visitors', permission: 'visitors.manage', icon: <UsergroupAddOutlined /> },
+      { path: '/gate', zh: '门岗核验', en: 'Gate check', permission: 'gate.verify', icon: <ScanOutlined /> },
+      { path: '/frontdesk/desks', zh: '前台设置', en: 'Desk settings', permission: 'desk.manage', icon: <ControlOutlined /> },
+    ],
+  },
+  {
     key: 'resident-services', zh: '住户服务', en: 'Resident services', icon: <HomeOutlined />,
     items: [
       { path: '/residents', zh: '住户', en: 'Residents', permission: 'residents.read', icon: <IdcardOutlined /> },
@@ -48,13 +64,6 @@ export const MENU: MenuGroup[] = [
       { path: '/item-releases', zh: '物品放行', en: 'Item releases', permission: 'resident_services.read', icon: <ExportOutlined /> },
       { path: '/renovations', zh: '装修管理', en: 'Renovations', permission: 'resident_services.read', icon: <FormatPainterOutlined /> },
       { path: '/passes', zh: '出入证', en: 'Passes', permission: 'resident_services.read', icon: <CreditCardOutlined /> },
-    ],
-  },
-  {
-    key: 'front-desk', zh: '前台与门岗', en: 'Front desk and gate', icon: <SafetyCertificateOutlined />,
-    items: [
-      { path: '/visitors', zh: '来访登记', en: 'Visitors', permission: 'visitors.manage', icon: <UsergroupAddOutlined /> },
-      { path: '/gate', zh: '门岗核验', en: 'Gate check', permission: 'gate.verify', icon: <ScanOutlined /> },
     ],
   },
   {

@@ -5,6 +5,7 @@
 import type { CreateTicketBody } from '@propdesk/contracts';
 import { z } from 'zod';
 import type { CreateTicketResponse } from '@propdesk/contracts';
+import type { Tx } from '../../db/database.js';
 import type { TicketsTable } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, notFound, type Localized } from '../../http/errors.js';
@@ -26,7 +27,15 @@ const PROJECT: Localized = { zh: '项目', en: 'project' };
 
 const notInProject = (code: string, path: string, zh: string, en: string) => new AppError(400, code, { zh, en }, [{ path, message: en, messageZh: zh }]);
 
-export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<z.infer<typeof CreateTicketResponse>> {
+/**
+ * `linkInSameTx` lets another module record its link to the new ticket (a call turned into a
+ * ticket) inside intake's transaction: both are written, or neither.
+ */
+export async function createTicket(
+  ctx: Ctx,
+  input: CreateTicketBody,
+  linkInSameTx?: (tx: Tx, ticket: { id: string; number: string }) => Promise<void>,
+): Promise<z.infer<typeof CreateTicketResponse>> {
   const problems = intakeProblems(input);
   if (problems.length > 0) throw invalidInput(problems);
   if (!scopeOf(ctx, INTAKE_PERMISSION).projectIds.includes(input.projectId)) throw notFound(PROJECT);
@@ -147,6 +156,7 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<z
       action: 'ticket.create', entity: 'ticket', entityId: row.id, projectId: row.project_id, before: null,
       after: { number, kind: row.kind, channel: row.channel, status, priority: row.priority, major: input.major, unitId: row.unit_id, location: row.location, requesterName, title: row.title },
     });
+    if (linkInSameTx) await linkInSameTx(tx, { id: row.id, number });
     return {
       id: row.id,
       number,

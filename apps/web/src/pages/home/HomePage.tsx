@@ -1,7 +1,8 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { PushpinFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { Page } from '@propdesk/contracts';
+import type { Notice, Page } from '@propdesk/contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
@@ -15,6 +16,7 @@ export default function HomePage() {
   const projects = useProjects();
   const units = useQuery({ queryKey: ['units', 'count'], queryFn: () => api.get<Page<unknown>>('/api/units', { pageSize: 1 }), enabled: can('units.read') });
   const residents = useQuery({ queryKey: ['residents', 'count'], queryFn: () => api.get<Page<unknown>>('/api/residents', { pageSize: 1 }), enabled: can('residents.read') });
+  const pinned = useQuery({ queryKey: ['notices', 'pinned'], queryFn: () => api.get<Page<Notice>>('/api/notices', { pinned: 'true', pageSize: 5 }), enabled: can('notices.read') });
   return (
     <div>
       <PageHeader title={t(`您好，${me?.user.displayName ?? ''}`, `Hello, ${me?.user.displayName ?? ''}`)} sub={t('今天也请微笑服务每一位业主', 'Serve every owner with a smile today')} />
@@ -40,6 +42,19 @@ export default function HomePage() {
           </Col>
         )}
       </Row>
+      {(pinned.data?.items.length ?? 0) > 0 && (
+        <Card title={<Link to="/frontdesk/notices"><PushpinFilled style={{ color: '#fa541c' }} /> {t('置顶通知', 'Pinned notices')}</Link>} style={{ marginTop: 16 }} data-testid="pinned-notices">
+          <List size="small" dataSource={pinned.data?.items} renderItem={(n) => (
+            <List.Item>
+              <Space>
+                {n.mine && !n.mine.readAt && <Tag color="red">{t('未读', 'Unread')}</Tag>}
+                <Typography.Text strong>{n.title}</Typography.Text>
+                <Typography.Text type="secondary">{n.body.slice(0, 80)}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        </Card>
+      )}
       <Card title={t('常用功能', 'Shortcuts')} style={{ marginTop: 16 }}>
         <Row gutter={[12, 12]}>
           {ALL_ITEMS.filter((i) => can(i.permission)).map((i) => (

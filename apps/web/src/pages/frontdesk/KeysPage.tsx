@@ -1,0 +1,140 @@
+/** The key register (钥匙管理): what each key opens and where it is kept, lend and return, history. */
+import { useState } from 'react';
+import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DeskKey, KeyLoan, Page } from '@propdesk/contracts';
+import { api } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { ErrorAlert, PageHeader, ProjectSelect, toastError } from '../../components/common';
+import { useListParams } from '../../components/list';
+import { useI18n } from '../../i18n/i18n';
+import { shortDateTime } from './shared';
+
+export default function KeysPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const { query, setFilters, onTableChange, pagination, sortOrder } = useListParams();
+  const [adding, setAdding] = useState(false);
+  const [lending, setLending] = useState<DeskKey | null>(null);
+  const [history, setHistory] = useState<DeskKey | null>(null);
+  const list = useQuery({ queryKey: ['keys', query], queryFn: () => api.get<Page<DeskKey>>('/api/keys', query), placeholderData: (p) => p });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['keys'] });
+  const giveBack = useMutation({
+    mutationFn: (p: { keyId: string; loanId: string }) => api.post(`/api/keys/${p.keyId}/return`, { loanId: p.loanId }),
+    onSuccess: () => { message.success(t('已归还', 'Returned')); void refresh(); },
+    onError: (e) => toastError(e, t),
+  });
+  const lend = can('keys.lend');
+
+  return (
+    <>
+      <PageHeader
+        title={t('钥匙管理', 'Key register')}
+        sub={t('妥善保管各类钥匙：借出登记借用人、用途与归还时间', 'Keep every key safe: each loan records borrower, purpose and due-back time')}
+        extra={can('keys.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('登记钥匙', 'New key')}</Button>}
+      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear defaultValue={query.q} placeholder={t('搜索标签、用途、存放位置', 'Search label, what it opens, where kept')} aria-label={t('搜索钥匙', 'Search keys')} onSearch={(v) => setFilters({ q: v.trim() })} style={{ width: 260 }} />
+        <ProjectSelect allowClear value={query.projectId} onChange={(v) => setFilters({ projectId: v })} />
+        <Select allowClear style={{ width: 140 }} value={query.out} onChange={(v) => setFilters({ out: v })} placeholder={t('全部状态', 'Any state')} aria-label={t('状态', 'State')}
+          options={[{ value: 'true', label: t('借出中', 'Out') }, { value: 'false', label: t('在柜', 'In') }]} />
+        <Select allowClear style={{ width: 140 }} value={query.overdue} onChange={(v) => setFilters({ overdue: v })} placeholder={t('逾期', 'Overdue')} aria-label={t('逾期', 'Overdue')}
+          options={[{ value: 'true', label: t('仅逾期', 'Overdue only') }]} />
+      </Space>
+      <ErrorAlert error={list.error} />
+      <Table<DeskKey>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        pagination={pagination(list.data?.total)}
+        onChange={onTableChange as never}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('标签', 'Label'), dataIndex: 'label', key: 'label', sorter: true, sortOrder: sortOrder('label') },
+          { title: t('开启', 'Opens'), dataIndex: 'opens', key: 'opens', render: (v: string, k) => <>{v}{k.unitNumber && <Tag style={{ marginLeft: 4 }}>{k.unitNumber}</Tag>}</> },
+          { title: t('存放位置', 'Kept at'), dataIndex: 'location', key: 'location', sorter: true, sortOrder: sortOrder('location') },
+          { title: t('在柜/总数', 'In / copies'), key: 'copies', render: (_v, k) => `${k.copies - k.out}/${k.copies}` },
+          {
+            title: t('借出', 'Out with'), key: 'loans',
+            render: (_v, k) => k.loans.map((l) => (
+              <div key={l.id}>
+                {l.borrower}（{l.purpose}） {t('应还', 'due')} {shortDateTime(l.dueAt)} {l.overdue && <Tag color="red">{t('逾期', 'Overdue')}</Tag>}
+                {lend && <Button type="link" size="small" onClick={() => giveBack.mutate({ keyId: k.id, loanId: l.id })}>{t('归还', 'Return')}</Button>}
+              </div>
+            )),
+          },
+          {
+            title: t('操作', 'Actions'), key: 'actions', width: 160,
+            render: (_v, k) => (
+              <Space>
+                {lend && k.out < k.copies && <Button size="small" onClick={() => setLending(k)}>{t('借出', 'Lend')}</Button>}
+                <Button size="small" type="link" onClick={() => setHistory(k)}>{t('记录', 'History')}</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {adding && <NewKeyDialog defaultProjectId={query.projectId} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void refresh(); }} />}
+      {lending && <LendDialog keyRow={lending} onClose={() => setLending(null)} onSaved={() => { setLending(null); void refresh(); }} />}
+      <Drawer open={!!history} onClose={() => setHistory(null)} title={history ? t(`钥匙记录：${history.label}`, `Key history: ${history.label}`) : ''} width={560}>
+        {history && <KeyHistory keyId={history.id} />}
+      </Drawer>
+    </>
+  );
+}
+
+function KeyHistory({ keyId }: { keyId: string }) {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['keys', keyId, 'history'], queryFn: () => api.get<{ items: KeyLoan[] }>(`/api/keys/${keyId}/history`) });
+  return (
+    <Table<KeyLoan> rowKey="id" size="small" pagination={false} loading={q.isLoading} dataSource={q.data?.items} columns={[
+      { title: t('借用人', 'Borrower'), dataIndex: 'borrower' },
+      { title: t('用途', 'Purpose'), dataIndex: 'purpose' },
+      { title: t('借出', 'Lent'), dataIndex: 'lentAt', render: (v: string) => shortDateTime(v) },
+      { title: t('归还', 'Returned'), dataIndex: 'returnedAt', render: (v: string | null, l) => (v ? shortDateTime(v) : <Tag color={l.overdue ? 'red' : 'blue'}>{l.overdue ? t('逾期未还', 'Overdue') : t('借出中', 'Out')}</Tag>) },
+      { title: t('经办', 'By'), dataIndex: 'lentByName' },
+    ]} />
+  );
+}
+
+function NewKeyDialog(props: { defaultProjectId?: string; onClose(): void; onSaved(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const save = useMutation({ mutationFn: (v: Record<string, unknown>) => api.post('/api/keys', v), onSuccess: props.onSaved, onError: (e) => toastError(e, t) });
+  return (
+    <Modal open title={t('登记钥匙', 'New key')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')}>
+      <Form form={form} layout="vertical" initialValues={{ projectId: props.defaultProjectId, copies: 1 }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="projectId" label={t('项目', 'Project')} rules={[{ required: true }]}><ProjectSelect /></Form.Item>
+        <Form.Item name="label" label={t('标签', 'Label')} rules={[{ required: true, max: 60 }]}><Input placeholder="K-01" /></Form.Item>
+        <Form.Item name="opens" label={t('开启', 'Opens')} rules={[{ required: true, max: 200 }]}><Input /></Form.Item>
+        <Form.Item name="location" label={t('存放位置', 'Kept at')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+        <Form.Item name="copies" label={t('把数', 'Copies')} rules={[{ required: true }]}><InputNumber min={1} max={20} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function LendDialog(props: { keyRow: DeskKey; onClose(): void; onSaved(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ borrower: string; borrowerPhone?: string; purpose: string; dueAt: Dayjs }>();
+  const save = useMutation({
+    mutationFn: (v: { borrower: string; borrowerPhone?: string; purpose: string; dueAt: Dayjs }) =>
+      api.post(`/api/keys/${props.keyRow.id}/lend`, { borrower: v.borrower, purpose: v.purpose, dueAt: v.dueAt.toISOString(), ...(v.borrowerPhone ? { borrowerPhone: v.borrowerPhone } : {}) }),
+    onSuccess: () => { message.success(t('已借出', 'Lent')); props.onSaved(); },
+    onError: (e) => toastError(e, t),
+  });
+  return (
+    <Modal open title={t(`借出：${props.keyRow.label}`, `Lend: ${props.keyRow.label}`)} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('借出', 'Lend')} cancelText={t('取消', 'Cancel')}>
+      <Typography.Paragraph type="secondary">{props.keyRow.opens}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ dueAt: dayjs().add(2, 'hour') }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="borrower" label={t('借用人', 'Borrower')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+        <Form.Item name="borrowerPhone" label={t('联系电话', 'Phone')} rules={[{ max: 40 }]}><Input /></Form.Item>
+        <Form.Item name="purpose" label={t('用途', 'Purpose')} rules={[{ required: true, max: 200 }]}><Input /></Form.Item>
+        <Form.Item name="dueAt" label={t('应还时间', 'Due back')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
