@@ -4,6 +4,7 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
   ToolOutlined, FieldTimeOutlined, PartitionOutlined,
+  AccountBookOutlined, DashboardOutlined, EditOutlined, ExceptionOutlined, FileTextOutlined, ScheduleOutlined, TagsOutlined, ThunderboltOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -34,6 +35,18 @@ export const MENU: MenuGroup[] = [
       { path: '/return-visits', zh: '回访', en: 'Return visits', permission: 'tickets.visit', icon: <SoundOutlined /> },
       { path: '/escalations', zh: '升级与超时', en: 'Escalations', permission: 'escalations.read', icon: <WarningOutlined /> },
       { path: '/work-orders', zh: '我的派工单', en: 'My work orders', permission: 'work_orders.read', icon: <ToolOutlined /> },
+    ],
+  },
+  {
+    key: 'billing', zh: '收费管理', en: 'Billing', icon: <AccountBookOutlined />,
+    items: [
+      { path: '/billing/bills', zh: '账单', en: 'Bills', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/billing/runs', zh: '出账', en: 'Billing run', permission: 'billing.run', icon: <ThunderboltOutlined /> },
+      { path: '/billing/readings', zh: '抄表录入', en: 'Meter readings', permission: 'billing.read_meters', icon: <EditOutlined /> },
+      { path: '/billing/readings/held', zh: '抄表复核', en: 'Held readings', permission: 'billing.approve', icon: <ExceptionOutlined /> },
+      { path: '/billing/reductions', zh: '减免审批', en: 'Reductions', permission: 'billing.read', icon: <ScheduleOutlined /> },
+      { path: '/billing/meters', zh: '仪表', en: 'Meters', permission: 'billing.read', icon: <DashboardOutlined /> },
+      { path: '/billing/fee-items', zh: '收费项目', en: 'Fee items', permission: 'billing.read', icon: <TagsOutlined /> },
     ],
   },
   {
