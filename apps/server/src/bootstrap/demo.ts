@@ -5,6 +5,7 @@ import { nowIso } from '../lib/time.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureServiceDeskDefaults } from '../modules/sla/sla.service.js';
+import { seedDemoBilling } from './demo-billing.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
 import { seedResidentServicesDemo } from './demo-resident-services.js';
 import { seedFrontDeskDemo } from './demo-frontdesk.js';
@@ -149,6 +150,8 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
   // The service desk's starting point: working calendar with the PRC holidays, default categories.
   for (const project of [garden, mall]) await ensureServiceDeskDefaults(tx, project.id);
   await seedResidentServicesDemo(tx, { garden, mall, userIds });
+
+  await seedDemoBilling(tx, { garden, mall, runById: userIds.get('director') ?? null });
 
   const frontDesk = await seedFrontDeskDemo(tx, { garden, mall, users: userIds, roleIds, password: DEMO_PASSWORD });
   return [...staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name })), ...frontDesk];

@@ -7,8 +7,9 @@ import * as m0004 from './migrations/0004_outbox_claim.js';
 import * as m0005 from './migrations/0005_escalation_cycle.js';
 import * as m0006 from './migrations/0006_ticket_perf.js';
 import * as m0007 from './migrations/0007_billing.js';
-import * as m0009 from './migrations/0009_resident_services.js';
 import * as m0008 from './migrations/0008_front_desk.js';
+import * as m0009 from './migrations/0009_resident_services.js';
+import * as m0011 from './migrations/0011_billing_run_keys.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,8 +20,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_escalation_cycle': m0005,
   '0006_ticket_perf': m0006,
   '0007_billing': m0007,
-  '0009_resident_services': m0009,
   '0008_front_desk': m0008,
+  '0009_resident_services': m0009,
+  '0011_billing_run_keys': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

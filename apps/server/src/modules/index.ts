@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { billingRoutes } from './billing/billing.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
+import { feeItemsRoutes } from './fee-items/fee-items.routes.js';
 import { filesRoutes } from './files/files.routes.js';
+import { metersRoutes } from './meters/meters.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { residentsRoutes } from './residents/residents.routes.js';
@@ -58,4 +61,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(directoryRoutes);
   await app.register(incidentsRoutes);
   await app.register(noticesRoutes);
+  await app.register(feeItemsRoutes);
+  await app.register(metersRoutes);
+  await app.register(billingRoutes);
 }

@@ -6,6 +6,7 @@ import {
   ToolOutlined, FieldTimeOutlined, PartitionOutlined, LoginOutlined, LogoutOutlined, ExportOutlined, FormatPainterOutlined, CreditCardOutlined,
   ScanOutlined, UsergroupAddOutlined,
   DesktopOutlined, ScheduleOutlined, KeyOutlined, ContactsOutlined, AlertOutlined, NotificationOutlined, ControlOutlined, PhoneFilled,
+  AccountBookOutlined, DashboardOutlined, EditOutlined, ExceptionOutlined, FileTextOutlined, TagsOutlined, ThunderboltOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -39,18 +40,15 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
-    key: 'front-desk', zh: '前台与门岗', en: 'Front desk and gate', icon: <DesktopOutlined />,
+    key: 'billing', zh: '收费管理', en: 'Billing', icon: <AccountBookOutlined />,
     items: [
-      { path: '/frontdesk/today', zh: '今日前台', en: "Today's desk", permission: 'desk.read', icon: <DesktopOutlined /> },
-      { path: '/frontdesk/roster', zh: '排班', en: 'Duty roster', permission: 'desk.read', icon: <ScheduleOutlined /> },
-      { path: '/frontdesk/calls', zh: '来电登记', en: 'Call log', permission: 'calls.read', icon: <PhoneFilled /> },
-      { path: '/frontdesk/keys', zh: '钥匙管理', en: 'Key register', permission: 'keys.read', icon: <KeyOutlined /> },
-      { path: '/frontdesk/directory', zh: '通讯录', en: 'Phone directory', permission: 'directory.read', icon: <ContactsOutlined /> },
-      { path: '/frontdesk/incidents', zh: '突发事件', en: 'Incidents', permission: 'incidents.read', icon: <AlertOutlined /> },
-      { path: '/frontdesk/notices', zh: '通知与指令', en: 'Notices', permission: 'notices.read', icon: <NotificationOutlined /> },
-      { path: '/visitors', zh: '来访登记', en: 'Visitors', permission: 'visitors.manage', icon: <UsergroupAddOutlined /> },
-      { path: '/gate', zh: '门岗核验', en: 'Gate check', permission: 'gate.verify', icon: <ScanOutlined /> },
-      { path: '/frontdesk/desks', zh: '前台设置', en: 'Desk settings', permission: 'desk.manage', icon: <ControlOutlined /> },
+      { path: '/billing/bills', zh: '账单', en: 'Bills', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/billing/runs', zh: '出账', en: 'Billing run', permission: 'billing.run', icon: <ThunderboltOutlined /> },
+      { path: '/billing/readings', zh: '抄表录入', en: 'Meter readings', permission: 'billing.read_meters', icon: <EditOutlined /> },
+      { path: '/billing/readings/held', zh: '抄表复核', en: 'Held readings', permission: 'billing.approve', icon: <ExceptionOutlined /> },
+      { path: '/billing/reductions', zh: '减免审批', en: 'Reductions', permission: 'billing.read', icon: <ScheduleOutlined /> },
+      { path: '/billing/meters', zh: '仪表', en: 'Meters', permission: 'billing.read', icon: <DashboardOutlined /> },
+      { path: '/billing/fee-items', zh: '收费项目', en: 'Fee items', permission: 'billing.read', icon: <TagsOutlined /> },
     ],
   },
   {
@@ -64,6 +62,21 @@ export const MENU: MenuGroup[] = [
       { path: '/item-releases', zh: '物品放行', en: 'Item releases', permission: 'resident_services.read', icon: <ExportOutlined /> },
       { path: '/renovations', zh: '装修管理', en: 'Renovations', permission: 'resident_services.read', icon: <FormatPainterOutlined /> },
       { path: '/passes', zh: '出入证', en: 'Passes', permission: 'resident_services.read', icon: <CreditCardOutlined /> },
+    ],
+  },
+  {
+    key: 'front-desk', zh: '前台与门岗', en: 'Front desk and gate', icon: <DesktopOutlined />,
+    items: [
+      { path: '/frontdesk/today', zh: '今日前台', en: "Today's desk", permission: 'desk.read', icon: <DesktopOutlined /> },
+      { path: '/frontdesk/roster', zh: '排班', en: 'Duty roster', permission: 'desk.read', icon: <ScheduleOutlined /> },
+      { path: '/frontdesk/calls', zh: '来电登记', en: 'Call log', permission: 'calls.read', icon: <PhoneFilled /> },
+      { path: '/frontdesk/keys', zh: '钥匙管理', en: 'Key register', permission: 'keys.read', icon: <KeyOutlined /> },
+      { path: '/frontdesk/directory', zh: '通讯录', en: 'Phone directory', permission: 'directory.read', icon: <ContactsOutlined /> },
+      { path: '/frontdesk/incidents', zh: '突发事件', en: 'Incidents', permission: 'incidents.read', icon: <AlertOutlined /> },
+      { path: '/frontdesk/notices', zh: '通知与指令', en: 'Notices', permission: 'notices.read', icon: <NotificationOutlined /> },
+      { path: '/visitors', zh: '来访登记', en: 'Visitors', permission: 'visitors.manage', icon: <UsergroupAddOutlined /> },
+      { path: '/gate', zh: '门岗核验', en: 'Gate check', permission: 'gate.verify', icon: <ScanOutlined /> },
+      { path: '/frontdesk/desks', zh: '前台设置', en: 'Desk settings', permission: 'desk.manage', icon: <ControlOutlined /> },
     ],
   },
   {
