@@ -6,6 +6,7 @@ import { escalationsRoutes } from './escalations/escalations.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
+import { paymentsRoutes } from './payments/payments.routes.js';
 import { residentsRoutes } from './residents/residents.routes.js';
 import { rolesRoutes } from './roles/roles.routes.js';
 import { slaRoutes } from './sla/sla.routes.js';
@@ -34,4 +35,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
   await app.register(filesRoutes);
+  await app.register(paymentsRoutes);
 }
