@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
+import { directDebitRoutes } from './direct-debit/direct-debit.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -36,4 +37,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(workOrderRoutes);
   await app.register(filesRoutes);
   await app.register(paymentsRoutes);
+  await app.register(directDebitRoutes);
 }

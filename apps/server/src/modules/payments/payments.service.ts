@@ -335,6 +335,28 @@ export async function takePayment(
   return { ...result, row };
 }
 
+/** A prepaid top-up (预存) with its receipt, inside the caller's transaction. Shared with direct debit. */
+export async function takePrepayment(
+  tx: Tx,
+  ctx: Ctx,
+  unit: UnitInfo,
+  body: Omit<CreatePrepayBody, 'method'> & { method: PaymentMethod; directDebitItemId?: string },
+  businessDate: string,
+): Promise<{ id: string; receiptNumber: string; balanceFen: number }> {
+  await assertDayOpen(tx, unit.project_id, ctx.actor.user.id, businessDate);
+  const receipt = await nextReceipt(tx, unit.project_id, businessDate);
+  const row: PaymentsTable = {
+    ...basePayment(ctx, { projectId: unit.project_id, unitId: unit.id, kind: 'prepay', method: body.method, amountFen: body.amountFen, receipt, businessDate }),
+    payer_name: body.payerName ?? null,
+    note: body.note ?? null,
+    direct_debit_item_id: body.directDebitItemId ?? null,
+  };
+  await repo.insertPayment(tx, row);
+  const balanceFen = await creditPrepaid(tx, ctx, { projectId: unit.project_id, unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, paymentId: row.id, kind: 'top_up' });
+  await recordAudit(tx, ctx, { action: 'prepaid.top_up', entity: 'payment', entityId: row.id, projectId: unit.project_id, before: null, after: { unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, receiptNumber: receipt.number } });
+  return { id: row.id, receiptNumber: receipt.number, balanceFen };
+}
+
 export const paymentsService = {
   async searchUnits(ctx: Ctx, q: { q: string; projectId?: string }): Promise<CashierUnit[]> {
     const db = ctx.database.db;
@@ -511,19 +533,7 @@ export const paymentsService = {
       if (!item || item.project_id !== unit.project_id) throw fieldInvalid('body.feeItemId', { zh: '该项目没有这个收费项目', en: 'the project has no such fee item' });
     }
     const businessDate = cashierClock.today(unit.timezone);
-    return ctx.database.db.transaction().execute(async (tx) => {
-      await assertDayOpen(tx, unit.project_id, ctx.actor.user.id, businessDate);
-      const receipt = await nextReceipt(tx, unit.project_id, businessDate);
-      const row: PaymentsTable = {
-        ...basePayment(ctx, { projectId: unit.project_id, unitId: unit.id, kind: 'prepay', method: body.method, amountFen: body.amountFen, receipt, businessDate }),
-        payer_name: body.payerName ?? null,
-        note: body.note ?? null,
-      };
-      await repo.insertPayment(tx, row);
-      const balanceFen = await creditPrepaid(tx, ctx, { projectId: unit.project_id, unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, paymentId: row.id, kind: 'top_up' });
-      await recordAudit(tx, ctx, { action: 'prepaid.top_up', entity: 'payment', entityId: row.id, projectId: unit.project_id, before: null, after: { unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, receiptNumber: receipt.number } });
-      return { id: row.id, receiptNumber: receipt.number, balanceFen };
-    });
+    return ctx.database.db.transaction().execute((tx) => takePrepayment(tx, ctx, unit, body, businessDate));
   },
 
   async prepaidOf(ctx: Ctx, unitId: string): Promise<PrepaidAccounts> {
