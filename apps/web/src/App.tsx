@@ -11,6 +11,7 @@ import LoginPage from './pages/login/LoginPage';
 import HomePage from './pages/home/HomePage';
 // The printable work order: outside the layout, with its own sign-in check.
 import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
+import ReceiptPrintRoute from './pages/cashier/ReceiptPrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -35,6 +36,11 @@ const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/WorkOrderDeta
 const WorkOrderByCodePage = lazy(() => import('./pages/work-orders/WorkOrderByCodePage'));
 const SlaSettingsPage = lazy(() => import('./pages/settings/SlaSettingsPage'));
 const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
+const CashierPage = lazy(() => import('./pages/cashier/CashierPage'));
+const ReceiptsPage = lazy(() => import('./pages/cashier/ReceiptsPage'));
+const PrepaidDepositsPage = lazy(() => import('./pages/cashier/PrepaidDepositsPage'));
+const DirectDebitPage = lazy(() => import('./pages/cashier/DirectDebitPage'));
+const DailyClosePage = lazy(() => import('./pages/cashier/DailyClosePage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -48,6 +54,7 @@ function Themed() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
+              <Route path="/receipts/:id/print" element={<ReceiptPrintRoute />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="tickets" element={<TicketsPage />} />
@@ -72,6 +79,11 @@ function Themed() {
                 <Route path="roles" element={<RolesPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="cashier" element={<CashierPage />} />
+                <Route path="receipts" element={<ReceiptsPage />} />
+                <Route path="cashier/prepaid" element={<PrepaidDepositsPage />} />
+                <Route path="cashier/direct-debit" element={<DirectDebitPage />} />
+                <Route path="cashier/daily-close" element={<DailyClosePage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

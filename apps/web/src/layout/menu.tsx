@@ -4,6 +4,7 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
   ToolOutlined, FieldTimeOutlined, PartitionOutlined,
+  AccountBookOutlined, PayCircleOutlined, FileTextOutlined, WalletOutlined, BankOutlined, LockOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -34,6 +35,16 @@ export const MENU: MenuGroup[] = [
       { path: '/return-visits', zh: '回访', en: 'Return visits', permission: 'tickets.visit', icon: <SoundOutlined /> },
       { path: '/escalations', zh: '升级与超时', en: 'Escalations', permission: 'escalations.read', icon: <WarningOutlined /> },
       { path: '/work-orders', zh: '我的派工单', en: 'My work orders', permission: 'work_orders.read', icon: <ToolOutlined /> },
+    ],
+  },
+  {
+    key: 'billing', zh: '收费管理', en: 'Billing', icon: <AccountBookOutlined />,
+    items: [
+      { path: '/cashier', zh: '收费', en: 'Take payments', permission: 'billing.collect', icon: <PayCircleOutlined /> },
+      { path: '/receipts', zh: '收据', en: 'Receipts', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/cashier/prepaid', zh: '预存与押金', en: 'Prepaid and deposits', permission: 'billing.read', icon: <WalletOutlined /> },
+      { path: '/cashier/direct-debit', zh: '托收', en: 'Direct debit', permission: 'billing.read', icon: <BankOutlined /> },
+      { path: '/cashier/daily-close', zh: '日结', en: 'Daily close', permission: 'billing.read', icon: <LockOutlined /> },
     ],
   },
   {
