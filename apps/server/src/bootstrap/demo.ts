@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureServiceDeskDefaults } from '../modules/sla/sla.service.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
+import { seedPaymentsDemo } from './demo-payments.js';
 
 export interface DemoLogin {
   username: string;
@@ -146,6 +147,8 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
 
   // The service desk's starting point: working calendar with the PRC holidays, default categories.
   for (const project of [garden, mall]) await ensureServiceDeskDefaults(tx, project.id);
+  // Payments after the billing runs' demo bills (nothing happens without them).
+  await seedPaymentsDemo(tx);
 
   return staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name }));
 }

@@ -92,7 +92,7 @@ interface LineWithFee extends OpenLine {
 }
 
 /** Open lines of a unit, oldest first, each charge with its unbilled late fee to `asOf`. */
-async function linesWithLateFees(tx: Tx, unitId: string, asOf: string): Promise<LineWithFee[]> {
+export async function linesWithLateFees(tx: Tx, unitId: string, asOf: string): Promise<LineWithFee[]> {
   const lines = await openLines(tx, [unitId]);
   const charges = lines.filter((l) => l.kind === 'charge' && l.lateFeeDailyBp);
   const paid = await repo.paymentsToLines(tx, charges.map((l) => l.id));
@@ -355,6 +355,24 @@ export async function takePrepayment(
   const balanceFen = await creditPrepaid(tx, ctx, { projectId: unit.project_id, unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, paymentId: row.id, kind: 'top_up' });
   await recordAudit(tx, ctx, { action: 'prepaid.top_up', entity: 'payment', entityId: row.id, projectId: unit.project_id, before: null, after: { unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, receiptNumber: receipt.number } });
   return { id: row.id, receiptNumber: receipt.number, balanceFen };
+}
+
+/** 日结 of the actor's day inside the caller's transaction (shared with the demo seed). */
+export async function closeDay(tx: Tx, ctx: Ctx, projectId: string, businessDate: string, handedTo?: string): Promise<DailyClosesTable> {
+  const cashierId = ctx.actor.user.id;
+  await repo.nextCounter(tx, `day:${projectId}:${cashierId}:${businessDate}`);
+  if (await repo.findClose(tx, projectId, cashierId, businessDate)) {
+    throw conflict('day_already_closed', { zh: `${businessDate} 已日结`, en: `${businessDate} has already been closed` });
+  }
+  const { rows, summary } = await daySummary(tx, projectId, cashierId, businessDate);
+  const close: DailyClosesTable = {
+    id: newId(), project_id: projectId, cashier_id: cashierId, business_date: businessDate, summary: JSON.stringify(summary),
+    total_fen: summary.totalFen, receipt_from: summary.receiptFrom, receipt_to: summary.receiptTo, handed_to: handedTo ?? null, created_at: nowIso(),
+  };
+  await repo.insertClose(tx, close);
+  await repo.markPaymentsClosed(tx, rows.map((r) => r.id), close.id);
+  await recordAudit(tx, ctx, { action: 'daily_close.create', entity: 'daily_close', entityId: close.id, projectId, before: null, after: { businessDate, totalFen: summary.totalFen, count: summary.count, handedTo: handedTo ?? null } });
+  return close;
 }
 
 export const paymentsService = {
@@ -642,22 +660,7 @@ export const paymentsService = {
     if (body.handedTo && (await repo.userNames(ctx.database.db, [body.handedTo])).length === 0) {
       throw fieldInvalid('body.handedTo', { zh: '交接人不存在', en: 'no such user to hand over to' });
     }
-    const cashierId = ctx.actor.user.id;
-    const row = await ctx.database.db.transaction().execute(async (tx) => {
-      await repo.nextCounter(tx, `day:${body.projectId}:${cashierId}:${businessDate}`);
-      if (await repo.findClose(tx, body.projectId, cashierId, businessDate)) {
-        throw conflict('day_already_closed', { zh: `${businessDate} 已日结`, en: `${businessDate} has already been closed` });
-      }
-      const { rows, summary } = await daySummary(tx, body.projectId, cashierId, businessDate);
-      const close: DailyClosesTable = {
-        id: newId(), project_id: body.projectId, cashier_id: cashierId, business_date: businessDate, summary: JSON.stringify(summary),
-        total_fen: summary.totalFen, receipt_from: summary.receiptFrom, receipt_to: summary.receiptTo, handed_to: body.handedTo ?? null, created_at: nowIso(),
-      };
-      await repo.insertClose(tx, close);
-      await repo.markPaymentsClosed(tx, rows.map((r) => r.id), close.id);
-      await recordAudit(tx, ctx, { action: 'daily_close.create', entity: 'daily_close', entityId: close.id, projectId: body.projectId, before: null, after: { businessDate, totalFen: summary.totalFen, count: summary.count, handedTo: body.handedTo ?? null } });
-      return close;
-    });
+    const row = await ctx.database.db.transaction().execute((tx) => closeDay(tx, ctx, body.projectId, businessDate, body.handedTo));
     const names = new Map((await repo.userNames(ctx.database.db, [row.cashier_id, row.handed_to].filter((x): x is string => !!x))).map((u) => [u.id, u.display_name]));
     return closeView(row, names);
   },

@@ -183,12 +183,12 @@ export default function CashierPage() {
                 <Radio.Group optionType="button" value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)} options={labelOptions(PAYMENT_METHOD_LABELS, locale, ['direct_debit'])} />
               </Form.Item>
               <Space wrap align="start">
-                <Form.Item label={t('收款金额（元）', 'Amount (yuan)')} required>
-                  <Input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" style={{ width: 180 }} status={amount && amountFen === null ? 'error' : undefined} />
+                <Form.Item label={t('收款金额（元）', 'Amount (yuan)')} required htmlFor="pay-amount">
+                  <Input id="pay-amount" value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" style={{ width: 180 }} status={amount && amountFen === null ? 'error' : undefined} />
                 </Form.Item>
                 {method === 'cash' && (
-                  <Form.Item label={t('实收现金（元）', 'Cash tendered (yuan)')}>
-                    <Input value={tendered} onChange={(e) => setTendered(e.target.value)} inputMode="decimal" style={{ width: 180 }} />
+                  <Form.Item label={t('实收现金（元）', 'Cash tendered (yuan)')} htmlFor="pay-tendered">
+                    <Input id="pay-tendered" value={tendered} onChange={(e) => setTendered(e.target.value)} inputMode="decimal" style={{ width: 180 }} />
                   </Form.Item>
                 )}
                 {method === 'cash' && (
@@ -197,8 +197,8 @@ export default function CashierPage() {
                   </Form.Item>
                 )}
               </Space>
-              <Form.Item label={t('付款人', 'Payer')}>
-                <Input value={payer} onChange={(e) => setPayer(e.target.value)} maxLength={100} style={{ width: 240 }} />
+              <Form.Item label={t('付款人', 'Payer')} htmlFor="pay-payer">
+                <Input id="pay-payer" value={payer} onChange={(e) => setPayer(e.target.value)} maxLength={100} style={{ width: 240 }} />
               </Form.Item>
               {method === 'cash' && (
                 <Form.Item>
