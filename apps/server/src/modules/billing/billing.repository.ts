@@ -93,14 +93,29 @@ export const billingRepository = {
       .execute();
   },
 
-  /** Billing keys already on the project's lines covering months from `fromPeriod` on. */
-  existingKeys(db: Tx, projectId: string, fromPeriod: string) {
+  /** Billing keys already on the lines of these items covering months from `fromPeriod` on. */
+  existingKeys(db: Tx, projectId: string, feeItemIds: readonly string[], fromPeriod: string) {
+    if (feeItemIds.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('bill_lines')
       .select(['unit_id', 'billing_key', 'amount_fen'])
       .where('project_id', '=', projectId)
+      .where('fee_item_id', 'in', [...feeItemIds])
       .where('cover_from', '>=', fromPeriod)
       .where('billing_key', 'is not', null)
+      .execute();
+  },
+
+  /** The first month each of these items was billed by a run (readings before it are history). */
+  firstBilled(db: Tx, projectId: string, feeItemIds: readonly string[]) {
+    if (feeItemIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('bill_lines')
+      .select(['fee_item_id', (eb) => eb.fn.min('cover_from').as('first')])
+      .where('project_id', '=', projectId)
+      .where('fee_item_id', 'in', [...feeItemIds])
+      .where('source', '=', 'run')
+      .groupBy('fee_item_id')
       .execute();
   },
 

@@ -109,6 +109,12 @@ export interface PlanInput {
   readings: readonly PlanReading[];
   /** Billing keys already on the units: `${unitId}|${billingKey}` → amount billed. */
   existing: ReadonlyMap<string, number>;
+  /**
+   * The first month each metered item was billed by a run. Its first run bills only the readings
+   * of the month it covers (earlier ones are history from before the item was billed here, counted
+   * for the tiers only); later runs also pick up readings left unbilled (approved or entered late).
+   */
+  firstBilled?: ReadonlyMap<string, string>;
   prepaid: readonly PlanPrepaid[];
 }
 
@@ -155,9 +161,11 @@ export function planRun(input: PlanInput): RunPlan {
     const coverFrom = lp.months[0]!;
     const coverTo = lp.months[lp.months.length - 1]!;
     const kinds = new Set(item.unitKinds);
-    const add = (line: PlannedLine) => {
+    /** `quiet`: a reading of an earlier month billed by an earlier run is not this period's business. */
+    const add = (line: PlannedLine, quiet = false) => {
       const prior = input.existing.get(`${line.unitId}|${line.billingKey}`);
       if (prior !== undefined) {
+        if (quiet) return;
         summary.alreadyBilled++;
         alreadyBilled++;
         alreadyBilledFen += prior;
@@ -201,10 +209,12 @@ export function planRun(input: PlanInput): RunPlan {
           } else if (current.status === 'held') {
             held.push({ readingId: current.id, meterNumber: meter.number, unitId: unit.id, period: current.period, consumptionMilli: current.consumptionMilli });
           }
-          const earliest = addMonths(coverTo, -LATE_READING_MONTHS);
+          const since = input.firstBilled?.get(item.id);
+          const lateFrom = addMonths(coverTo, -LATE_READING_MONTHS);
+          const earliest = since === undefined ? coverTo : since > lateFrom ? since : lateFrom;
           for (const r of readings) {
             if (r.status !== 'accepted' || r.previousMilli === null || r.consumptionMilli === 0) continue;
-            if (r.period > coverTo || r.period <= earliest) continue;
+            if (r.period > coverTo || r.period < earliest) continue;
             const prior = priorConsumption(accepted.map((h) => ({ period: h.period, quantityMilli: h.consumptionMilli })), r.period, pricing.tierBasis);
             const charge = tieredCharge({ tiers: pricing.tiers, priorMilli: prior, quantityMilli: r.consumptionMilli, rounding: item.rounding });
             add({
@@ -212,7 +222,7 @@ export function planRun(input: PlanInput): RunPlan {
               quantityMilli: r.consumptionMilli, rateCentiFen: pricing.tiers.length === 1 ? pricing.tiers[0]!.priceCentiFen : null,
               tiers: charge.lines, amountFen: charge.amountFen, paidFen: 0, status: 'unpaid', dueDate: lp.dueDate,
               billingKey: readingKey(item.id, r.id), readingId: r.id,
-            });
+            }, r.period < coverTo);
           }
         }
       }

@@ -85,11 +85,15 @@ async function loadPlan(tx: Tx, projectId: string, period: string) {
   const metered = items.some((i) => i.kind === 'metered');
   const { year } = parsePeriod(period);
   // Readings: last year's January on (tiers count from January; late readings up to a year back).
-  const [units, meters, readings, existing, prepaid] = await Promise.all([
+  const itemIds = items.map((i) => i.id);
+  const meteredIds = items.filter((i) => i.kind === 'metered').map((i) => i.id);
+  const [units, meters, readings, existing, first, prepaid] = await Promise.all([
     billingRepository.unitsOfProject(tx, projectId),
     metered ? billingRepository.unitMetersOfProject(tx, projectId) : Promise.resolve([]),
     metered ? billingRepository.readingsOfProject(tx, projectId, `${year - 1}-01`, period) : Promise.resolve([]),
-    billingRepository.existingKeys(tx, projectId, addMonths(period, -LATE_READING_MONTHS - 12)),
+    // Yearly items billed in arrears cover up to a year back; late readings another year.
+    billingRepository.existingKeys(tx, projectId, itemIds, addMonths(period, -LATE_READING_MONTHS - 12)),
+    billingRepository.firstBilled(tx, projectId, meteredIds),
     billingRepository.prepaidOfProject(tx, projectId),
   ]);
   const plan = planRun({
@@ -99,6 +103,7 @@ async function loadPlan(tx: Tx, projectId: string, period: string) {
     meters: meters.map((m) => ({ id: m.id, unitId: m.unit_id!, kind: m.kind, number: m.number })),
     readings: readings.map((r) => ({ id: r.id, meterId: r.meter_id, period: r.period, previousMilli: r.previous_milli === null ? null : Number(r.previous_milli), consumptionMilli: Number(r.consumption_milli), status: r.status })),
     existing: new Map(existing.map((e) => [`${e.unit_id}|${e.billing_key}`, Number(e.amount_fen)])),
+    firstBilled: new Map(first.map((f) => [f.fee_item_id!, String(f.first)])),
     prepaid: prepaid.map((a) => ({ id: a.id, unitId: a.unit_id, accountKey: a.account_key, balanceFen: Number(a.balance_fen), version: a.version })),
   });
   return { plan, units: new Map(units.map((u) => [u.id, u])) };

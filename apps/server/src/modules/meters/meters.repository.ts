@@ -139,7 +139,7 @@ export const metersRepository = {
   },
 
   async insertReadings(db: Tx, rows: MeterReadingsTable[]) {
-    for (let i = 0; i < rows.length; i += 200) await db.insertInto('meter_readings').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('meter_readings').values(rows.slice(i, i + 1000)).execute();
   },
 
   /** A new reading over a rejected one of the same meter and period (the one place a reading is rewritten). */
