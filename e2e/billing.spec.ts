@@ -24,7 +24,7 @@ test("a cashier takes two months' fees for a unit and prints the receipt; the un
 
   await page.goto('/cashier');
   await page.getByRole('combobox', { name: /查找房屋|Find a unit/ }).fill('1栋101');
-  await page.getByRole('option', { name: /丽景花园 1栋 101/ }).click();
+  await page.locator('.ant-select-item-option', { hasText: '丽景花园 1栋 101' }).first().click();
   await expect(page.getByTestId('cashier-unit')).toHaveText('丽景花园 1栋 101');
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows.filter({ hasText: '2026-10' }).first()).toBeVisible();

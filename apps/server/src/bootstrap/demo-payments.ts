@@ -12,7 +12,8 @@ import { newId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
 import { formatReceiptNumber, receiptCounterKey } from '../modules/billing/billing.receipt.js';
 import { paymentsRepository } from '../modules/payments/payments.repository.js';
-import { closeDay, linesWithLateFees, takePayment, takePrepayment } from '../modules/payments/payments.service.js';
+import { cashierClock, closeDay, linesWithLateFees, takePayment, takePrepayment } from '../modules/payments/payments.service.js';
+import { DEFAULT_TIMEZONE } from '../modules/org/org.service.js';
 import { personName, prng } from './demo-data.js';
 
 const METHODS: PaymentMethod[] = ['cash', 'cash', 'wechat', 'wechat', 'wechat', 'alipay', 'alipay', 'bank_card'];
@@ -69,7 +70,7 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
   }
 
   // A few homes keep money in advance; two renovations hold a deposit; some pay by direct debit.
-  const someUnits = [...units.values()].filter((u) => u.project_id === garden.id).slice(20, 26);
+  const someUnits = [...units.values()].filter((u) => u.project_id === garden.id && !(u.building_name === '1栋' && u.number === '101')).slice(20, 26);
   for (const [i, u] of someUnits.slice(0, 3).entries()) {
     await takePrepayment(tx, ctx, u, { unitId: u.id, method: 'wechat', amountFen: [60000, 120000, 30000][i]!, payerName: owners.get(u.id) }, '2026-11-27');
     days.get(u.project_id)!.add('2026-11-27');
@@ -88,8 +89,9 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
   }
 
   // Every day the cashier worked is closed and handed over (today stays open for the counter).
+  const today = cashierClock.today(DEFAULT_TIMEZONE);
   for (const [projectId, dates] of days) {
-    for (const date of [...dates].sort()) await closeDay(tx, ctx, projectId, date);
+    for (const date of [...dates].sort()) if (date < today) await closeDay(tx, ctx, projectId, date);
   }
 }
 

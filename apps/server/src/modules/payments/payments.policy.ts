@@ -6,6 +6,7 @@ import type { DailyCloseSummary, PaymentKind, PaymentMethod } from '@propdesk/co
 import type { OutstandingLine as AllocLine } from '../billing/billing.allocation.js';
 import { oldestFirst } from '../billing/billing.allocation.js';
 import { lateFee } from '../billing/billing.late-fee.js';
+import { daysBetween } from '../billing/billing.period.js';
 
 /** The prefix of the allocation key of a late fee not yet billed: `latefee:<charge line id>`. */
 export const LATE_FEE_KEY = 'latefee:';
@@ -31,7 +32,8 @@ export function pendingLateFee(
   paid: readonly { date: string; amountFen: number }[],
   alreadyBilledFen: number,
 ): { feeFen: number; overdueDays: number } {
-  if (line.kind !== 'charge' || !line.lateFeeDailyBp) return { feeFen: 0, overdueDays: 0 };
+  const overdueDays = Math.max(0, daysBetween(line.dueDate, asOf));
+  if (line.kind !== 'charge' || !line.lateFeeDailyBp) return { feeFen: 0, overdueDays };
   const principalFen = Math.max(0, line.amountFen - line.creditedFen);
   const fee = lateFee({ principalFen, dueDate: line.dueDate, asOf, dailyRateBp: line.lateFeeDailyBp, graceDays: line.lateFeeGraceDays ?? 0, payments: paid });
   return { feeFen: Math.max(0, fee.feeFen - alreadyBilledFen), overdueDays: fee.overdueDays };
