@@ -12,6 +12,7 @@ import HomePage from './pages/home/HomePage';
 // The printable work order: outside the layout, with its own sign-in check.
 import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
 import ResidentPrintRoute from './pages/resident-services/PrintRoute';
+import ReceiptPrintRoute from './pages/cashier/ReceiptPrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -63,6 +64,11 @@ const BillingRunPage = lazy(() => import('./pages/billing/BillingRunPage'));
 const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
 const BillDetailPage = lazy(() => import('./pages/billing/BillDetailPage'));
 const ReductionsPage = lazy(() => import('./pages/billing/ReductionsPage'));
+const CashierPage = lazy(() => import('./pages/cashier/CashierPage'));
+const ReceiptsPage = lazy(() => import('./pages/cashier/ReceiptsPage'));
+const PrepaidDepositsPage = lazy(() => import('./pages/cashier/PrepaidDepositsPage'));
+const DirectDebitPage = lazy(() => import('./pages/cashier/DirectDebitPage'));
+const DailyClosePage = lazy(() => import('./pages/cashier/DailyClosePage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -77,6 +83,7 @@ function Themed() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
               <Route path="/print/:kind/:id?" element={<ResidentPrintRoute />} />
+              <Route path="/receipts/:id/print" element={<ReceiptPrintRoute />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="tickets" element={<TicketsPage />} />
@@ -128,6 +135,11 @@ function Themed() {
                 <Route path="roles" element={<RolesPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="cashier" element={<CashierPage />} />
+                <Route path="receipts" element={<ReceiptsPage />} />
+                <Route path="cashier/prepaid" element={<PrepaidDepositsPage />} />
+                <Route path="cashier/direct-debit" element={<DirectDebitPage />} />
+                <Route path="cashier/daily-close" element={<DailyClosePage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

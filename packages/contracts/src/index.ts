@@ -9,3 +9,4 @@ export * from './tickets.js';
 export * from './billing.js';
 export * from './resident-services.js';
 export * from './frontdesk.js';
+export * from './payments.js';

@@ -162,7 +162,7 @@ export const MoveOutStep = z.enum(['meters', 'keys']);
 export type MoveOutStep = z.infer<typeof MoveOutStep>;
 export const MoveOutStepParams = z.object({ id: Id, step: MoveOutStep });
 
-export const OutstandingLine = z.object({
+export const MoveOutOutstandingLine = z.object({
   billId: Id,
   period: z.string(),
   description: z.string(),
@@ -185,7 +185,7 @@ export const MoveOut = z.object({
   keysReturned: KeysInfo.nullable(),
   /** What the unit owes now (live from the bill ledger while open; at completion afterwards). */
   outstandingFen: z.number().int(),
-  outstanding: z.array(OutstandingLine),
+  outstanding: z.array(MoveOutOutstandingLine),
   override: z.object({ reason: z.string(), by: z.string().nullable() }).nullable(),
   moveOutDate: CalendarDate.nullable(),
   completedAt: Instant.nullable(),

@@ -9,6 +9,7 @@ import { seedDemoBilling } from './demo-billing.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
 import { seedResidentServicesDemo } from './demo-resident-services.js';
 import { seedFrontDeskDemo } from './demo-frontdesk.js';
+import { seedPaymentsDemo } from './demo-payments.js';
 
 export interface DemoLogin {
   username: string;
@@ -152,6 +153,8 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
   await seedResidentServicesDemo(tx, { garden, mall, userIds });
 
   await seedDemoBilling(tx, { garden, mall, runById: userIds.get('director') ?? null });
+  // Payments after the billing runs' demo bills (nothing happens without them).
+  await seedPaymentsDemo(tx);
 
   const frontDesk = await seedFrontDeskDemo(tx, { garden, mall, users: userIds, roleIds, password: DEMO_PASSWORD });
   return [...staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name })), ...frontDesk];

@@ -3,12 +3,14 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
+import { directDebitRoutes } from './direct-debit/direct-debit.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
 import { feeItemsRoutes } from './fee-items/fee-items.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { metersRoutes } from './meters/meters.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
+import { paymentsRoutes } from './payments/payments.routes.js';
 import { residentsRoutes } from './residents/residents.routes.js';
 import { rolesRoutes } from './roles/roles.routes.js';
 import { slaRoutes } from './sla/sla.routes.js';
@@ -64,4 +66,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(feeItemsRoutes);
   await app.register(metersRoutes);
   await app.register(billingRoutes);
+  await app.register(paymentsRoutes);
+  await app.register(directDebitRoutes);
 }

@@ -7,6 +7,7 @@ import {
   ScanOutlined, UsergroupAddOutlined,
   DesktopOutlined, ScheduleOutlined, KeyOutlined, ContactsOutlined, AlertOutlined, NotificationOutlined, ControlOutlined, PhoneFilled,
   AccountBookOutlined, DashboardOutlined, EditOutlined, ExceptionOutlined, FileTextOutlined, TagsOutlined, ThunderboltOutlined,
+  PayCircleOutlined, WalletOutlined, BankOutlined, LockOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -49,6 +50,11 @@ export const MENU: MenuGroup[] = [
       { path: '/billing/reductions', zh: '减免审批', en: 'Reductions', permission: 'billing.read', icon: <ScheduleOutlined /> },
       { path: '/billing/meters', zh: '仪表', en: 'Meters', permission: 'billing.read', icon: <DashboardOutlined /> },
       { path: '/billing/fee-items', zh: '收费项目', en: 'Fee items', permission: 'billing.read', icon: <TagsOutlined /> },
+      { path: '/cashier', zh: '收费', en: 'Take payments', permission: 'billing.collect', icon: <PayCircleOutlined /> },
+      { path: '/receipts', zh: '收据', en: 'Receipts', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/cashier/prepaid', zh: '预存与押金', en: 'Prepaid and deposits', permission: 'billing.read', icon: <WalletOutlined /> },
+      { path: '/cashier/direct-debit', zh: '托收', en: 'Direct debit', permission: 'billing.read', icon: <BankOutlined /> },
+      { path: '/cashier/daily-close', zh: '日结', en: 'Daily close', permission: 'billing.read', icon: <LockOutlined /> },
     ],
   },
   {
