@@ -7,3 +7,4 @@ export * from './residents.js';
 export * from './staff.js';
 export * from './tickets.js';
 export * from './billing.js';
+export * from './collection.js';

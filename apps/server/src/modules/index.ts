@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { arrearsRoutes } from './arrears/arrears.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { collectionRoutes } from './collection/collection.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
 import { filesRoutes } from './files/files.routes.js';
@@ -34,4 +36,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
   await app.register(filesRoutes);
+  await app.register(arrearsRoutes);
+  await app.register(collectionRoutes);
 }
