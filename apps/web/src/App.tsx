@@ -11,6 +11,7 @@ import LoginPage from './pages/login/LoginPage';
 import HomePage from './pages/home/HomePage';
 // The printable work order: outside the layout, with its own sign-in check.
 import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
+import DunningLettersPrintRoute from './pages/collection/LettersPrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -35,6 +36,9 @@ const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/WorkOrderDeta
 const WorkOrderByCodePage = lazy(() => import('./pages/work-orders/WorkOrderByCodePage'));
 const SlaSettingsPage = lazy(() => import('./pages/settings/SlaSettingsPage'));
 const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
+const ArrearsPage = lazy(() => import('./pages/collection/ArrearsPage'));
+const CollectionTargetsPage = lazy(() => import('./pages/collection/CollectionTargetsPage'));
+const CollectionReportPage = lazy(() => import('./pages/collection/CollectionReportPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -48,6 +52,7 @@ function Themed() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
+              <Route path="/collection/letters" element={<DunningLettersPrintRoute />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="tickets" element={<TicketsPage />} />
@@ -72,6 +77,9 @@ function Themed() {
                 <Route path="roles" element={<RolesPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="collection/arrears" element={<ArrearsPage />} />
+                <Route path="collection/targets" element={<CollectionTargetsPage />} />
+                <Route path="collection/report" element={<CollectionReportPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

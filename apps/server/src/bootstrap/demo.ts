@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureServiceDeskDefaults } from '../modules/sla/sla.service.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
+import { seedDemoCollection } from './demo-collection.js';
 
 export interface DemoLogin {
   username: string;
@@ -146,6 +147,9 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
 
   // The service desk's starting point: working calendar with the PRC holidays, default categories.
   for (const project of [garden, mall]) await ensureServiceDeskDefaults(tx, project.id);
+
+  // Collection targets and a few reminders: last, after the demo bills and payments.
+  await seedDemoCollection(tx, { garden, mall, directorId: userIds.get('director')!, cashierId: userIds.get('cashier')!, cashierName: '王淑珍' });
 
   return staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name }));
 }

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
   ToolOutlined, FieldTimeOutlined, PartitionOutlined,
+  AccountBookOutlined, AlertOutlined, AimOutlined, LineChartOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -34,6 +35,14 @@ export const MENU: MenuGroup[] = [
       { path: '/return-visits', zh: '回访', en: 'Return visits', permission: 'tickets.visit', icon: <SoundOutlined /> },
       { path: '/escalations', zh: '升级与超时', en: 'Escalations', permission: 'escalations.read', icon: <WarningOutlined /> },
       { path: '/work-orders', zh: '我的派工单', en: 'My work orders', permission: 'work_orders.read', icon: <ToolOutlined /> },
+    ],
+  },
+  {
+    key: 'billing', zh: '收费管理', en: 'Billing', icon: <AccountBookOutlined />,
+    items: [
+      { path: '/collection/arrears', zh: '欠费与催缴', en: 'Arrears and reminders', permission: 'billing.read', icon: <AlertOutlined /> },
+      { path: '/collection/report', zh: '收缴率报表', en: 'Collection report', permission: 'billing.read', icon: <LineChartOutlined /> },
+      { path: '/collection/targets', zh: '收缴目标', en: 'Collection targets', permission: 'billing.read', icon: <AimOutlined /> },
     ],
   },
   {

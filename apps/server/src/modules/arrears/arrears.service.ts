@@ -332,95 +332,7 @@ export const arrearsService = {
       const scope = await scopedProjectIds(ctx, 'billing.dunning');
       // A unit outside the actor's scope is unknown, exactly as if it did not exist.
       if (units.length !== unitIds.length || units.some((u) => !scope.includes(u.project_id))) throw notFound(UNIT);
-      const projects = await projectsOf(tx, [...new Set(units.map((u) => u.project_id))]);
-      const lines = await arrearsLines(tx, projects, { unitIds });
-      const byUnit = new Map<string, DetailedLine[]>();
-      for (const l of lines) byUnit.set(l.unitId, [...(byUnit.get(l.unitId) ?? []), l]);
-      const notices: DunningNotice[] = [];
-      const skipped: DunningSkip[] = [];
-      const now = nowIso();
-      for (const unit of units) {
-        const project = projects.get(unit.project_id)!;
-        const own = byUnit.get(unit.id) ?? [];
-        if (own.length === 0) {
-          skipped.push({ unitId: unit.id, channel: null, reason: 'no_arrears' });
-          continue;
-        }
-        const owners = (await ownersOf(tx, [unit.id], project.today)).get(unit.id) ?? [];
-        const outstandingFen = own.reduce((s, l) => s + l.outstandingFen, 0);
-        const lateFeeFen = own.reduce((s, l) => s + l.lateFeeFen, 0);
-        for (const channel of channels) {
-          const id = newId();
-          const letter: DunningLetter = {
-            noticeId: id,
-            projectName: project.name,
-            projectAddress: project.address,
-            projectPhone: project.phone,
-            buildingName: unit.building_name,
-            unitNumber: unit.number,
-            ownerNames: owners.map((o) => o.name),
-            asOf: project.today,
-            lines: own.map((l) => l.line),
-            outstandingFen,
-            lateFeeFen,
-            totalFen: outstandingFen + lateFeeFen,
-            totalCapital: capitalAmount(outstandingFen + lateFeeFen),
-            createdAt: now,
-          };
-          let outboxId: string | null = null;
-          let recipientCount = 0;
-          if (channel === 'sms') {
-            const phones = [...new Set(owners.map((o) => o.phone).filter((p) => /^1\d{10}$/.test(p)))];
-            if (phones.length === 0) {
-              skipped.push({ unitId: unit.id, channel, reason: 'no_owner_phone' });
-              continue;
-            }
-            const text = smsText(letter);
-            for (const phone of phones) {
-              const oid = await queueOutbox(tx, { channel: 'sms', recipient: phone, body: text, projectId: project.id });
-              outboxId ??= oid;
-            }
-            recipientCount = phones.length;
-          }
-          await repo.insertNotice(tx, {
-            id,
-            project_id: project.id,
-            unit_id: unit.id,
-            channel,
-            amount_fen: outstandingFen,
-            late_fee_fen: lateFeeFen,
-            oldest_due_date: own[0]!.dueDate,
-            outbox_id: outboxId,
-            created_by: ctx.actor.user.id,
-            created_at: now,
-            detail: JSON.stringify(letter),
-            recipient_count: recipientCount,
-          });
-          await recordAudit(tx, ctx, {
-            action: 'dunning.create',
-            entity: 'dunning_notice',
-            entityId: id,
-            projectId: project.id,
-            after: { unitId: unit.id, channel, amountFen: outstandingFen, lateFeeFen, recipientCount },
-          });
-          notices.push({
-            id,
-            projectId: project.id,
-            unitId: unit.id,
-            buildingName: unit.building_name,
-            unitNumber: unit.number,
-            channel,
-            amountFen: outstandingFen,
-            lateFeeFen,
-            oldestDueDate: own[0]!.dueDate,
-            recipientCount,
-            outboxStatus: outboxId ? 'pending' : null,
-            createdByName: ctx.actor.user.displayName,
-            createdAt: now,
-          });
-        }
-      }
-      return { notices, skipped };
+      return issueDunning(tx, { userId: ctx.actor.user.id, name: ctx.actor.user.displayName, audit: ctx }, units, channels);
     });
   },
 
@@ -465,4 +377,108 @@ async function unitArrears(db: Tx, ctx: Ctx, permission: Permission, unitId: str
     totalFen: totals.totalFen,
     aging,
   };
+}
+
+type UnitRef = Awaited<ReturnType<typeof repo.unitsByIds>>[number];
+
+/**
+ * Issues reminders for units already checked to be in scope, in the caller's transaction: per unit
+ * and channel a notice with the letter as issued; SMS go to the outbox. Used by the API and the demo seed.
+ */
+export async function issueDunning(
+  tx: Tx,
+  by: { userId: string | null; name: string | null; audit: Parameters<typeof recordAudit>[1] },
+  units: readonly UnitRef[],
+  channels: readonly DunningChannel[],
+): Promise<DunningResult> {
+  const unitIds = units.map((u) => u.id);
+  const projects = await projectsOf(tx, [...new Set(units.map((u) => u.project_id))]);
+  const lines = await arrearsLines(tx, projects, { unitIds });
+  const byUnit = new Map<string, DetailedLine[]>();
+  for (const l of lines) byUnit.set(l.unitId, [...(byUnit.get(l.unitId) ?? []), l]);
+  const notices: DunningNotice[] = [];
+  const skipped: DunningSkip[] = [];
+  const now = nowIso();
+  for (const unit of units) {
+    const project = projects.get(unit.project_id)!;
+    const own = byUnit.get(unit.id) ?? [];
+    if (own.length === 0) {
+      skipped.push({ unitId: unit.id, channel: null, reason: 'no_arrears' });
+      continue;
+    }
+    const owners = (await ownersOf(tx, [unit.id], project.today)).get(unit.id) ?? [];
+    const outstandingFen = own.reduce((s, l) => s + l.outstandingFen, 0);
+    const lateFeeFen = own.reduce((s, l) => s + l.lateFeeFen, 0);
+    for (const channel of channels) {
+      const id = newId();
+      const letter: DunningLetter = {
+        noticeId: id,
+        projectName: project.name,
+        projectAddress: project.address,
+        projectPhone: project.phone,
+        buildingName: unit.building_name,
+        unitNumber: unit.number,
+        ownerNames: owners.map((o) => o.name),
+        asOf: project.today,
+        lines: own.map((l) => l.line),
+        outstandingFen,
+        lateFeeFen,
+        totalFen: outstandingFen + lateFeeFen,
+        totalCapital: capitalAmount(outstandingFen + lateFeeFen),
+        createdAt: now,
+      };
+      let outboxId: string | null = null;
+      let recipientCount = 0;
+      if (channel === 'sms') {
+        const phones = [...new Set(owners.map((o) => o.phone).filter((p) => /^1\d{10}$/.test(p)))];
+        if (phones.length === 0) {
+          skipped.push({ unitId: unit.id, channel, reason: 'no_owner_phone' });
+          continue;
+        }
+        const text = smsText(letter);
+        for (const phone of phones) {
+          const oid = await queueOutbox(tx, { channel: 'sms', recipient: phone, body: text, projectId: project.id });
+          outboxId ??= oid;
+        }
+        recipientCount = phones.length;
+      }
+      await repo.insertNotice(tx, {
+        id,
+        project_id: project.id,
+        unit_id: unit.id,
+        channel,
+        amount_fen: outstandingFen,
+        late_fee_fen: lateFeeFen,
+        oldest_due_date: own[0]!.dueDate,
+        outbox_id: outboxId,
+        created_by: by.userId,
+        created_at: now,
+        detail: JSON.stringify(letter),
+        recipient_count: recipientCount,
+      });
+      await recordAudit(tx, by.audit, {
+        action: 'dunning.create',
+        entity: 'dunning_notice',
+        entityId: id,
+        projectId: project.id,
+        after: { unitId: unit.id, channel, amountFen: outstandingFen, lateFeeFen, recipientCount },
+      });
+      notices.push({
+        id,
+        projectId: project.id,
+        unitId: unit.id,
+        buildingName: unit.building_name,
+        unitNumber: unit.number,
+        channel,
+        amountFen: outstandingFen,
+        lateFeeFen,
+        oldestDueDate: own[0]!.dueDate,
+        recipientCount,
+        outboxStatus: outboxId ? 'pending' : null,
+        createdByName: by.name,
+        createdAt: now,
+      });
+    }
+  }
+  return { notices, skipped };
 }
