@@ -3,7 +3,6 @@
  * collection rate vs the target (lines), arrears recovered; the year's totals; .xlsx export.
  * The chart is plain SVG (no chart library in the app).
  */
-import { useState } from 'react';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -12,12 +11,11 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { ErrorAlert, PageHeader, ProjectSelect } from '../../components/common';
 import { percent, yuan } from './shared';
-import { useProjectChoice, yearOptions } from './CollectionTargetsPage';
+import { useProjectYear, yearOptions } from './CollectionTargetsPage';
 
 export default function CollectionReportPage() {
   const t = useT();
-  const [projectId, setProjectId] = useProjectChoice();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const { projectId, year, set } = useProjectYear();
   const report = useQuery({
     queryKey: ['collection-report', { projectId, year }],
     queryFn: () => api.get<CollectionReport>('/api/reports/collection', { projectId, year }),
@@ -35,8 +33,8 @@ export default function CollectionReportPage() {
         sub={r ? t(`${r.projectName} · 截至 ${r.asOf}`, `${r.projectName} · as of ${r.asOf}`) : undefined}
         extra={
           <Space wrap>
-            <ProjectSelect value={projectId} onChange={setProjectId} />
-            <Select aria-label={t('年度', 'Year')} value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />
+            <ProjectSelect value={projectId} onChange={(v) => set({ projectId: v })} />
+            <Select aria-label={t('年度', 'Year')} value={year} onChange={(v) => set({ year: v })} options={yearOptions()} style={{ width: 100 }} />
             <Button icon={<DownloadOutlined />} disabled={!projectId} onClick={() => api.download('/api/reports/collection/export', { projectId, year })}>
               {t('导出', 'Export')}
             </Button>
@@ -85,10 +83,10 @@ function CollectionChart({ rows, monthName }: { rows: CollectionReportRow[]; mon
   const t = useT();
   const W = 880;
   const H = 300;
-  const pad = { l: 64, r: 48, t: 28, b: 32 };
+  const pad = { l: 64, r: 48, t: 40, b: 32 };
   const iw = W - pad.l - pad.r;
   const ih = H - pad.t - pad.b;
-  const maxFen = Math.max(1, ...rows.flatMap((r) => [r.billedFen, r.collectedFen]));
+  const maxFen = Math.max(10_000, ...rows.flatMap((r) => [r.billedFen, r.collectedFen]));
   const step = niceStep(maxFen / 4);
   const top = Math.ceil(maxFen / step) * step;
   const slot = iw / rows.length;
@@ -142,7 +140,7 @@ function CollectionChart({ rows, monthName }: { rows: CollectionReportRow[]; mon
       )}
       <line x1={pad.l} x2={W - pad.r} y1={pad.t + ih} y2={pad.t + ih} stroke="#bfbfbf" />
       {legend.map((l, k) => (
-        <g key={l.text} transform={`translate(${pad.l + k * 110}, 10)`}>
+        <g key={l.text} transform={`translate(${pad.l + k * 110}, 4)`}>
           {l.dash || k >= 2 ? (
             <line x1={0} x2={18} y1={5} y2={5} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash ? '6 4' : undefined} />
           ) : (

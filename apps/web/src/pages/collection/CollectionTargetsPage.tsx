@@ -1,5 +1,6 @@
 /** Collection targets (收缴目标, set by the company): a year's target and one per month, in percent. */
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { App, Button, Card, Col, Empty, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,11 +15,23 @@ export function yearOptions() {
   return [now + 1, now, now - 1, now - 2, now - 3].map((y) => ({ value: y, label: String(y) }));
 }
 
-/** The first project the user may see, until one is chosen. */
-export function useProjectChoice(): [string | undefined, (v: string | undefined) => void] {
+/**
+ * The project and year of the page, kept in the URL (bookmarkable); the first project the user may
+ * see and this year until chosen.
+ */
+export function useProjectYear(): { projectId: string | undefined; year: number; set(patch: { projectId?: string; year?: number }): void } {
   const projects = useProjects();
-  const [chosen, setChosen] = useState<string | undefined>();
-  return [chosen ?? projects.data?.items[0]?.id, setChosen];
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || new Date().getFullYear();
+  const projectId = params.get('projectId') ?? projects.data?.items[0]?.id;
+  const set = (patch: { projectId?: string; year?: number }) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (patch.projectId) next.set('projectId', patch.projectId);
+      if (patch.year) next.set('year', String(patch.year));
+      return next;
+    });
+  return { projectId, year, set };
 }
 
 export default function CollectionTargetsPage() {
@@ -26,8 +39,7 @@ export default function CollectionTargetsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [projectId, setProjectId] = useProjectChoice();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const { projectId, year, set } = useProjectYear();
   const targets = useQuery({
     queryKey: ['collection-targets', { projectId, year }],
     queryFn: () => api.get<CollectionTargets>('/api/collection-targets', { projectId, year }),
@@ -79,8 +91,8 @@ export default function CollectionTargetsPage() {
         sub={t('公司下达的收缴率目标，按项目、年度与月份', "The company's collection-rate targets per project, year and month")}
         extra={
           <Space wrap>
-            <ProjectSelect value={projectId} onChange={setProjectId} />
-            <Select aria-label={t('年度', 'Year')} value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />
+            <ProjectSelect value={projectId} onChange={(v) => set({ projectId: v })} />
+            <Select aria-label={t('年度', 'Year')} value={year} onChange={(v) => set({ year: v })} options={yearOptions()} style={{ width: 100 }} />
             {editable && (
               <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={!projectId} onClick={() => save.mutate()}>
                 {t('保存', 'Save')}

@@ -123,7 +123,7 @@ function Letter({ letter: l }: { letter: DunningLetter }) {
       <p>缴费地点：{l.projectName}客户服务中心{l.projectPhone ? `，咨询电话：${l.projectPhone}` : ''}。</p>
       <div className="dl-sign">
         <div>{l.projectName} 客户服务中心</div>
-        <div>{dayjs(l.createdAt).format('YYYY年M月D日')}</div>
+        <div>{dayjs(l.asOf).format('YYYY年M月D日')}</div>
       </div>
       <div className="dl-foot">通知编号：{l.noticeId}</div>
     </section>
