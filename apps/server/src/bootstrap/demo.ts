@@ -5,6 +5,7 @@ import { nowIso } from '../lib/time.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureServiceDeskDefaults } from '../modules/sla/sla.service.js';
+import { seedDemoBilling } from './demo-billing.js';
 import { idNumber, mobile, personName, prng } from './demo-data.js';
 import { seedDemoCollection } from './demo-collection.js';
 
@@ -148,6 +149,7 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
   // The service desk's starting point: working calendar with the PRC holidays, default categories.
   for (const project of [garden, mall]) await ensureServiceDeskDefaults(tx, project.id);
 
+  await seedDemoBilling(tx, { garden, mall, runById: userIds.get('director') ?? null });
   // Collection targets and a few reminders: last, after the demo bills and payments.
   await seedDemoCollection(tx, { garden, mall, directorId: userIds.get('director')!, cashierId: userIds.get('cashier')!, cashierName: '王淑珍' });
 

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_outbox_claim.js';
 import * as m0005 from './migrations/0005_escalation_cycle.js';
 import * as m0006 from './migrations/0006_ticket_perf.js';
 import * as m0007 from './migrations/0007_billing.js';
+import * as m0011 from './migrations/0011_billing_run_keys.js';
 import * as m0013 from './migrations/0013_dunning_letter.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_escalation_cycle': m0005,
   '0006_ticket_perf': m0006,
   '0007_billing': m0007,
+  '0011_billing_run_keys': m0011,
   '0013_dunning_letter': m0013,
 };
 

@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { arrearsRoutes } from './arrears/arrears.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { billingRoutes } from './billing/billing.routes.js';
 import { collectionRoutes } from './collection/collection.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
+import { feeItemsRoutes } from './fee-items/fee-items.routes.js';
 import { filesRoutes } from './files/files.routes.js';
+import { metersRoutes } from './meters/meters.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { residentsRoutes } from './residents/residents.routes.js';
@@ -36,6 +39,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
   await app.register(filesRoutes);
+  await app.register(feeItemsRoutes);
+  await app.register(metersRoutes);
+  await app.register(billingRoutes);
   await app.register(arrearsRoutes);
   await app.register(collectionRoutes);
 }
