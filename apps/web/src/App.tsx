@@ -36,6 +36,14 @@ const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/WorkOrderDeta
 const WorkOrderByCodePage = lazy(() => import('./pages/work-orders/WorkOrderByCodePage'));
 const SlaSettingsPage = lazy(() => import('./pages/settings/SlaSettingsPage'));
 const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
+const FeeItemsPage = lazy(() => import('./pages/billing/FeeItemsPage'));
+const MetersPage = lazy(() => import('./pages/billing/MetersPage'));
+const MeterReadingsPage = lazy(() => import('./pages/billing/MeterReadingsPage'));
+const HeldReadingsPage = lazy(() => import('./pages/billing/HeldReadingsPage'));
+const BillingRunPage = lazy(() => import('./pages/billing/BillingRunPage'));
+const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
+const BillDetailPage = lazy(() => import('./pages/billing/BillDetailPage'));
+const ReductionsPage = lazy(() => import('./pages/billing/ReductionsPage'));
 const ArrearsPage = lazy(() => import('./pages/collection/ArrearsPage'));
 const CollectionTargetsPage = lazy(() => import('./pages/collection/CollectionTargetsPage'));
 const CollectionReportPage = lazy(() => import('./pages/collection/CollectionReportPage'));
@@ -64,6 +72,14 @@ function Themed() {
                 <Route path="work-orders/by-code/:code" element={<WorkOrderByCodePage />} />
                 <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
                 <Route path="settings/sla" element={<SlaSettingsPage />} />
+                <Route path="billing/fee-items" element={<FeeItemsPage />} />
+                <Route path="billing/meters" element={<MetersPage />} />
+                <Route path="billing/readings" element={<MeterReadingsPage />} />
+                <Route path="billing/readings/held" element={<HeldReadingsPage />} />
+                <Route path="billing/runs" element={<BillingRunPage />} />
+                <Route path="billing/bills" element={<BillsPage />} />
+                <Route path="billing/bills/:id" element={<BillDetailPage />} />
+                <Route path="billing/reductions" element={<ReductionsPage />} />
                 <Route path="settings/categories" element={<CategoriesPage />} />
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="residents/:id" element={<ResidentDetailPage />} />

@@ -4,7 +4,8 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, BuildOutlined,
   CustomerServiceOutlined, PhoneOutlined, ProfileOutlined, SoundOutlined, WarningOutlined,
   ToolOutlined, FieldTimeOutlined, PartitionOutlined,
-  AccountBookOutlined, AlertOutlined, AimOutlined, LineChartOutlined,
+  AccountBookOutlined, DashboardOutlined, EditOutlined, ExceptionOutlined, FileTextOutlined, ScheduleOutlined, TagsOutlined, ThunderboltOutlined,
+  AlertOutlined, AimOutlined, LineChartOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -40,6 +41,13 @@ export const MENU: MenuGroup[] = [
   {
     key: 'billing', zh: '收费管理', en: 'Billing', icon: <AccountBookOutlined />,
     items: [
+      { path: '/billing/bills', zh: '账单', en: 'Bills', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/billing/runs', zh: '出账', en: 'Billing run', permission: 'billing.run', icon: <ThunderboltOutlined /> },
+      { path: '/billing/readings', zh: '抄表录入', en: 'Meter readings', permission: 'billing.read_meters', icon: <EditOutlined /> },
+      { path: '/billing/readings/held', zh: '抄表复核', en: 'Held readings', permission: 'billing.approve', icon: <ExceptionOutlined /> },
+      { path: '/billing/reductions', zh: '减免审批', en: 'Reductions', permission: 'billing.read', icon: <ScheduleOutlined /> },
+      { path: '/billing/meters', zh: '仪表', en: 'Meters', permission: 'billing.read', icon: <DashboardOutlined /> },
+      { path: '/billing/fee-items', zh: '收费项目', en: 'Fee items', permission: 'billing.read', icon: <TagsOutlined /> },
       { path: '/collection/arrears', zh: '欠费与催缴', en: 'Arrears and reminders', permission: 'billing.read', icon: <AlertOutlined /> },
       { path: '/collection/report', zh: '收缴率报表', en: 'Collection report', permission: 'billing.read', icon: <LineChartOutlined /> },
       { path: '/collection/targets', zh: '收缴目标', en: 'Collection targets', permission: 'billing.read', icon: <AimOutlined /> },
