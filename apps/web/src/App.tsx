@@ -13,6 +13,7 @@ import HomePage from './pages/home/HomePage';
 import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
 import ResidentPrintRoute from './pages/resident-services/PrintRoute';
 import ReceiptPrintRoute from './pages/cashier/ReceiptPrintRoute';
+import DunningLettersPrintRoute from './pages/collection/LettersPrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -69,6 +70,9 @@ const ReceiptsPage = lazy(() => import('./pages/cashier/ReceiptsPage'));
 const PrepaidDepositsPage = lazy(() => import('./pages/cashier/PrepaidDepositsPage'));
 const DirectDebitPage = lazy(() => import('./pages/cashier/DirectDebitPage'));
 const DailyClosePage = lazy(() => import('./pages/cashier/DailyClosePage'));
+const ArrearsPage = lazy(() => import('./pages/collection/ArrearsPage'));
+const CollectionTargetsPage = lazy(() => import('./pages/collection/CollectionTargetsPage'));
+const CollectionReportPage = lazy(() => import('./pages/collection/CollectionReportPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -84,6 +88,7 @@ function Themed() {
               <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
               <Route path="/print/:kind/:id?" element={<ResidentPrintRoute />} />
               <Route path="/receipts/:id/print" element={<ReceiptPrintRoute />} />
+              <Route path="/collection/letters" element={<DunningLettersPrintRoute />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="tickets" element={<TicketsPage />} />
@@ -140,6 +145,9 @@ function Themed() {
                 <Route path="cashier/prepaid" element={<PrepaidDepositsPage />} />
                 <Route path="cashier/direct-debit" element={<DirectDebitPage />} />
                 <Route path="cashier/daily-close" element={<DailyClosePage />} />
+                <Route path="collection/arrears" element={<ArrearsPage />} />
+                <Route path="collection/targets" element={<CollectionTargetsPage />} />
+                <Route path="collection/report" element={<CollectionReportPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

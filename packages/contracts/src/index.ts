@@ -10,3 +10,4 @@ export * from './billing.js';
 export * from './resident-services.js';
 export * from './frontdesk.js';
 export * from './payments.js';
+export * from './collection.js';

@@ -10,6 +10,7 @@ import { idNumber, mobile, personName, prng } from './demo-data.js';
 import { seedResidentServicesDemo } from './demo-resident-services.js';
 import { seedFrontDeskDemo } from './demo-frontdesk.js';
 import { seedPaymentsDemo } from './demo-payments.js';
+import { seedDemoCollection } from './demo-collection.js';
 
 export interface DemoLogin {
   username: string;
@@ -155,6 +156,8 @@ export async function seedDemo(tx: Tx, group: OrgUnitsTable, roleIds: Map<string
   await seedDemoBilling(tx, { garden, mall, runById: userIds.get('director') ?? null });
   // Payments after the billing runs' demo bills (nothing happens without them).
   await seedPaymentsDemo(tx);
+  // Collection targets and a few reminders: last, after the demo bills and payments.
+  await seedDemoCollection(tx, { garden, mall, directorId: userIds.get('director')!, cashierId: userIds.get('cashier')!, cashierName: '王淑珍' });
 
   const frontDesk = await seedFrontDeskDemo(tx, { garden, mall, users: userIds, roleIds, password: DEMO_PASSWORD });
   return [...staff.map((s) => ({ username: s.username, password: DEMO_PASSWORD, role: s.role, where: s.at.name })), ...frontDesk];

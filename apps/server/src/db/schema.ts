@@ -633,6 +633,10 @@ export interface DunningNoticesTable {
   outbox_id: string | null;
   created_by: string | null;
   created_at: string;
+  /** 0013: the letter as issued (JSON DunningLetter). */
+  detail: string | null;
+  /** 0013: messages queued by an SMS notice. */
+  recipient_count: Generated<number>;
 }
 
 export interface CollectionTargetsTable {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { arrearsRoutes } from './arrears/arrears.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { billingRoutes } from './billing/billing.routes.js';
+import { collectionRoutes } from './collection/collection.routes.js';
 import { categoriesRoutes } from './categories/categories.routes.js';
 import { directDebitRoutes } from './direct-debit/direct-debit.routes.js';
 import { escalationsRoutes } from './escalations/escalations.routes.js';
@@ -68,4 +70,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(billingRoutes);
   await app.register(paymentsRoutes);
   await app.register(directDebitRoutes);
+  await app.register(arrearsRoutes);
+  await app.register(collectionRoutes);
 }

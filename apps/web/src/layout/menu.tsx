@@ -8,6 +8,7 @@ import {
   DesktopOutlined, ScheduleOutlined, KeyOutlined, ContactsOutlined, AlertOutlined, NotificationOutlined, ControlOutlined, PhoneFilled,
   AccountBookOutlined, DashboardOutlined, EditOutlined, ExceptionOutlined, FileTextOutlined, TagsOutlined, ThunderboltOutlined,
   PayCircleOutlined, WalletOutlined, BankOutlined, LockOutlined,
+  AimOutlined, LineChartOutlined,
 } from '@ant-design/icons';
 
 export interface MenuItem {
@@ -43,18 +44,21 @@ export const MENU: MenuGroup[] = [
   {
     key: 'billing', zh: '收费管理', en: 'Billing', icon: <AccountBookOutlined />,
     items: [
-      { path: '/billing/bills', zh: '账单', en: 'Bills', permission: 'billing.read', icon: <FileTextOutlined /> },
-      { path: '/billing/runs', zh: '出账', en: 'Billing run', permission: 'billing.run', icon: <ThunderboltOutlined /> },
-      { path: '/billing/readings', zh: '抄表录入', en: 'Meter readings', permission: 'billing.read_meters', icon: <EditOutlined /> },
-      { path: '/billing/readings/held', zh: '抄表复核', en: 'Held readings', permission: 'billing.approve', icon: <ExceptionOutlined /> },
-      { path: '/billing/reductions', zh: '减免审批', en: 'Reductions', permission: 'billing.read', icon: <ScheduleOutlined /> },
-      { path: '/billing/meters', zh: '仪表', en: 'Meters', permission: 'billing.read', icon: <DashboardOutlined /> },
-      { path: '/billing/fee-items', zh: '收费项目', en: 'Fee items', permission: 'billing.read', icon: <TagsOutlined /> },
       { path: '/cashier', zh: '收费', en: 'Take payments', permission: 'billing.collect', icon: <PayCircleOutlined /> },
       { path: '/receipts', zh: '收据', en: 'Receipts', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/billing/bills', zh: '账单', en: 'Bills', permission: 'billing.read', icon: <FileTextOutlined /> },
+      { path: '/collection/arrears', zh: '欠费与催缴', en: 'Arrears and reminders', permission: 'billing.read', icon: <AlertOutlined /> },
       { path: '/cashier/prepaid', zh: '预存与押金', en: 'Prepaid and deposits', permission: 'billing.read', icon: <WalletOutlined /> },
       { path: '/cashier/direct-debit', zh: '托收', en: 'Direct debit', permission: 'billing.read', icon: <BankOutlined /> },
       { path: '/cashier/daily-close', zh: '日结', en: 'Daily close', permission: 'billing.read', icon: <LockOutlined /> },
+      { path: '/billing/readings', zh: '抄表录入', en: 'Meter readings', permission: 'billing.read_meters', icon: <EditOutlined /> },
+      { path: '/billing/readings/held', zh: '抄表复核', en: 'Held readings', permission: 'billing.approve', icon: <ExceptionOutlined /> },
+      { path: '/billing/runs', zh: '出账', en: 'Billing run', permission: 'billing.run', icon: <ThunderboltOutlined /> },
+      { path: '/billing/reductions', zh: '减免审批', en: 'Reductions', permission: 'billing.read', icon: <ScheduleOutlined /> },
+      { path: '/collection/report', zh: '收缴率报表', en: 'Collection report', permission: 'billing.read', icon: <LineChartOutlined /> },
+      { path: '/collection/targets', zh: '收缴目标', en: 'Collection targets', permission: 'billing.read', icon: <AimOutlined /> },
+      { path: '/billing/meters', zh: '仪表', en: 'Meters', permission: 'billing.read', icon: <DashboardOutlined /> },
+      { path: '/billing/fee-items', zh: '收费项目', en: 'Fee items', permission: 'billing.read', icon: <TagsOutlined /> },
     ],
   },
   {

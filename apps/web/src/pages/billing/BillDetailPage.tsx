@@ -102,7 +102,8 @@ export default function BillDetailPage() {
         )}
       </Card>
       <Card title={t('账单明细', 'Lines')}>
-        <Table<BillLine>
+        {/* Mounted once the lines are there, so the tier breakdowns start expanded. */}
+        {b && <Table<BillLine>
           rowKey="id"
           size="middle"
           columns={columns}
@@ -114,7 +115,7 @@ export default function BillDetailPage() {
             expandedRowRender: (l) => <Table<BillTierLine> rowKey="tier" size="small" pagination={false} columns={tierColumns} dataSource={l.tiers ?? []} />,
             defaultExpandAllRows: true,
           }}
-        />
+        />}
       </Card>
       {voiding && (
         <ReasonModal

@@ -7,7 +7,7 @@ import type { BillingRun, BillingRunBody, BillingRunItemSummary, BillingRunResul
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorAlert, PageHeader, ProjectSelect, toastError } from '../../components/common';
+import { ErrorAlert, PageHeader, ProjectSelect, toastError, useProjects } from '../../components/common';
 import { formatInstant, useDefaultProject } from '../units/shared';
 import { LABELS, labelOf, milli, recentPeriods, yuan } from './shared';
 
@@ -19,7 +19,9 @@ export default function BillingRunPage() {
   const qc = useQueryClient();
   const [projectId, setProjectId] = useState<string | undefined>();
   const defaultProject = useDefaultProject(projectId);
-  const project = projectId ?? defaultProject;
+  const projects = useProjects();
+  // The first project the user may bill, until another is chosen.
+  const project = projectId ?? defaultProject ?? projects.data?.items[0]?.id;
   const [period, setPeriod] = useState(recentPeriods()[0]!);
   const [result, setResult] = useState<BillingRunResult | null>(null);
   const runs = useQuery({

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { options, UNIT_KINDS, label } from '../../i18n/terms';
-import { ErrorAlert, PageHeader, ProjectSelect } from '../../components/common';
+import { ErrorAlert, PageHeader, ProjectSelect, useProjects } from '../../components/common';
 import { useListParams } from '../../components/list';
 import { showSaveError, useDefaultProject } from '../units/shared';
 import { LABELS, labelOf, milli, optionsOf, parseMilli, parseRate, parseYuan, rateYuan, yuan } from './shared';
@@ -42,9 +42,12 @@ export default function FeeItemsPage() {
   const { can } = useAuth();
   const { query, setFilters, onTableChange, pagination } = useListParams({ sort: 'sort' });
   const [editing, setEditing] = useState<FeeItem | 'new' | null>(null);
+  const projects = useProjects();
+  const projectName = (id: string) => projects.data?.items.find((p) => p.id === id)?.name ?? '';
   const list = useQuery({ queryKey: ['fee-items', query], queryFn: () => api.get<Page<FeeItem>>('/api/fee-items', query), placeholderData: keepPreviousData });
   const columns: TableColumnsType<FeeItem> = [
     { title: t('名称', 'Name'), dataIndex: 'name', render: (v: string, r) => (can('billing.configure') ? <a onClick={() => setEditing(r)}>{v}</a> : v) },
+    ...(query.projectId ? [] : [{ title: t('项目', 'Project'), dataIndex: 'projectId', render: (v: string) => projectName(v) }]),
     { title: t('计费方式', 'Kind'), dataIndex: 'kind', render: (v: string) => labelOf(LABELS.feeKind, v, locale) },
     { title: t('单价', 'Price'), key: 'pricing', render: (_: unknown, r) => <PricingText item={r} /> },
     { title: t('适用房屋', 'Applies to'), dataIndex: 'unitKinds', render: (v: string[]) => v.map((k) => label(UNIT_KINDS, k, locale)).join('、') },

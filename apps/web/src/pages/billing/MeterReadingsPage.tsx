@@ -6,7 +6,7 @@ import type { Meter, MeterReadingInput, MeterReadingsResult, Page } from '@propd
 import { api, ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorAlert, ImportDialog, PageHeader, ProjectSelect, toastError } from '../../components/common';
+import { ErrorAlert, ImportDialog, PageHeader, ProjectSelect, toastError, useProjects } from '../../components/common';
 import { useBuildings, useDefaultProject } from '../units/shared';
 import { LABELS, meterUnit, milli, optionsOf, parseMilli, recentPeriods, StatusTag } from './shared';
 
@@ -27,7 +27,8 @@ export default function MeterReadingsPage() {
   const qc = useQueryClient();
   const [projectId, setProjectId] = useState<string | undefined>();
   const defaultProject = useDefaultProject(projectId);
-  const project = projectId ?? defaultProject;
+  const projects = useProjects();
+  const project = projectId ?? defaultProject ?? projects.data?.items[0]?.id;
   const [buildingId, setBuildingId] = useState<string | undefined>();
   const [period, setPeriod] = useState(recentPeriods()[0]!);
   const [kind, setKind] = useState<string>('water');
@@ -96,7 +97,7 @@ export default function MeterReadingsPage() {
   const columns: TableColumnsType<Meter> = [
     { title: t('房号', 'Unit'), dataIndex: 'unitNumber', width: 90, render: (v: string | null, m) => v ?? m.location },
     { title: t('表号', 'Meter'), dataIndex: 'number', width: 130 },
-    { title: t('上次读数', 'Previous'), key: 'last', width: 130, align: 'right', render: (_: unknown, m) => (m.lastReading ? `${milli(m.lastReading.readingMilli)}（${m.lastReading.period}）` : t('首次抄表', 'First reading')) },
+    { title: t('上次读数', 'Previous'), key: 'last', width: 180, align: 'right', render: (_: unknown, m) => (m.lastReading ? `${milli(m.lastReading.readingMilli)}（${m.lastReading.period}）` : t('首次抄表', 'First reading')) },
     {
       title: t(`本次读数（${meterUnit(kind)}）`, `Reading (${meterUnit(kind)})`),
       key: 'reading',
