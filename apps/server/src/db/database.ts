@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import { watchingWrites, WriteWatch } from './write-watch.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -12,8 +13,16 @@ export interface Database {
   dialect: Dialect;
   /** PostgreSQL schema in use when not the default (tests). */
   schema?: string;
+  /**
+   * Committed writes to the tables sign-in reads (users, sessions, tokens, grants, roles, org
+   * units): the actor cache is valid while this has not moved. Absent = no caching.
+   */
+  signInWrites?: WriteWatch;
   close(): Promise<void>;
 }
+
+/** What resolving a request's actor reads (see modules/auth/auth.cache.ts). */
+const SIGN_IN_TABLES = /\b(users|sessions|api_tokens|role_grants|roles|org_units)\b/i;
 
 export interface OpenOptions {
   /** PostgreSQL only: use this schema (tests give each file a fresh one). */
@@ -52,8 +61,9 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
       max: Number(process.env.PROPDESK_PG_POOL ?? 10),
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', schema: opts.schema, close: () => db.destroy() };
+    const signInWrites = new WriteWatch(SIGN_IN_TABLES);
+    const db = new Kysely<DB>({ dialect: watchingWrites(new PostgresDialect({ pool }), signInWrites) });
+    return { db, dialect: 'postgres', schema: opts.schema, signInWrites, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -64,8 +74,9 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const signInWrites = new WriteWatch(SIGN_IN_TABLES);
+    const db = new Kysely<DB>({ dialect: watchingWrites(new SqliteDialect({ database: withStatementCache(sqlite) }), signInWrites) });
+    return { db, dialect: 'sqlite', signInWrites, close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { installAuthentication } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { requestLocale } from './locale.js';
 import { registerModules } from '../modules/index.js';
 
@@ -36,7 +36,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.decorate('config', config);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // @fastify/helmet's headers, computed once (the plugin rebuilds them on every request).
+  await installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

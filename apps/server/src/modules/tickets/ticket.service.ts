@@ -23,7 +23,7 @@ import { workOrderRepository } from '../work-orders/work-order.repository.js';
 import { toWorkOrder, unitLabel } from '../work-orders/work-order.view.js';
 import { CHANNEL_LABELS, KIND_LABELS, label, OUTCOME_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './ticket.labels.js';
 import { endOfLocalDay, inTicketScope, isOverdue, localDateTime, ticketScope, type TicketScope } from './ticket.policy.js';
-import { ticketRepository, type TicketFilter, type TicketRow } from './ticket.repository.js';
+import { ticketRepository, type TicketFilter, type TicketSummaryRow } from './ticket.repository.js';
 import { ACTION_PERMISSION, invalidTransition, mayFire, nextState, STAFF_ACTIONS, type TicketAction, type TicketEvent, type TicketState } from './ticket.state.js';
 
 export const TICKET: Localized = { zh: '工单', en: 'ticket' };
@@ -46,7 +46,7 @@ export function stateOf(t: Pick<TicketsTable, 'kind' | 'status' | 'status_before
   };
 }
 
-export function toSummary(r: TicketRow, now: string): TicketSummary {
+export function toSummary(r: TicketSummaryRow, now: string): TicketSummary {
   return {
     id: r.id,
     projectId: r.project_id,
