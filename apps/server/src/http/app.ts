@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +16,20 @@ import { installErrorHandler } from './error-handler.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { requestLocale } from './locale.js';
 import { registerModules } from '../modules/index.js';
+
+/** The security headers (helmet) every answer carries. */
+export const SECURITY_HEADERS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      // antd writes its styles at run time.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      scriptSrc: ["'self'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+};
 
 export interface BuildOptions {
   database: Database;
@@ -37,18 +52,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   await app.register(cookie);
   // @fastify/helmet's headers, computed once (the plugin rebuilds them on every request).
-  await installSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd writes its styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await installSecurityHeaders(app, SECURITY_HEADERS);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
