@@ -313,6 +313,11 @@ export const ticketRepository = {
     return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /** Where a unit is: its project and building (intake reads nothing else of it). */
+  findUnitPlace(db: Tx, id: string) {
+    return db.selectFrom('units').select(['id', 'project_id', 'building_id']).where('id', '=', id).executeTakeFirst();
+  },
+
   findZone(db: Tx, id: string) {
     return db.selectFrom('zones').selectAll().where('id', '=', id).executeTakeFirst();
   },
