@@ -33,8 +33,26 @@ const QUEUES: TicketQueue[] = ['mine', 'unassigned', 'overdue', 'due_today', 'aw
 
 // ---------------------------------------------------------------- shapes
 
+/**
+ * Scopes computed once per grants and project list (both are shared between requests while the
+ * sign-in and project caches hold them, and never changed in place): a list or an intake asks for
+ * the same scope several times, and each time walked every project.
+ */
+const scopes = new WeakMap<readonly unknown[], WeakMap<readonly unknown[], Map<Permission, TicketScope>>>();
+
 export function scopeOf(ctx: Ctx, permission: Permission): TicketScope {
-  return ticketScope(ctx.actor.grants, ctx.actor.projects, permission);
+  const { grants, projects } = ctx.actor;
+  let byProjects = scopes.get(grants);
+  if (!byProjects) scopes.set(grants, (byProjects = new WeakMap()));
+  let byPermission = byProjects.get(projects);
+  if (!byPermission) byProjects.set(projects, (byPermission = new Map()));
+  let scope = byPermission.get(permission);
+  if (!scope) {
+    const s = ticketScope(grants, projects, permission);
+    scope = Object.freeze({ projectIds: Object.freeze(s.projectIds), centerIds: Object.freeze(s.centerIds) }) as TicketScope;
+    byPermission.set(permission, scope);
+  }
+  return scope;
 }
 
 export function stateOf(t: Pick<TicketsTable, 'kind' | 'status' | 'status_before_hold' | 'reopen_count'>): TicketState {
