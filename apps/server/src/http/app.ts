@@ -8,12 +8,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { installAuthentication } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { serializerCompiler } from './serializer.js';
 import { requestLocale } from './locale.js';
 import { registerModules } from '../modules/index.js';
 
