@@ -16,7 +16,7 @@ import BetterSqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { TicketListQuery } from '@propdesk/contracts';
 import type { DB } from '../apps/server/src/db/schema.js';
-import type { Database } from '../apps/server/src/db/database.js';
+import { SQLITE_PRAGMAS, type Database } from '../apps/server/src/db/database.js';
 import type { Ctx } from '../apps/server/src/http/context.js';
 import { authService } from '../apps/server/src/modules/auth/auth.service.js';
 import { ticketService } from '../apps/server/src/modules/tickets/ticket.service.js';
@@ -51,9 +51,7 @@ async function main() {
     extend: async (app, { file }) => {
       // The bare route's own connection to the same file, set up as openDatabase sets up the app's.
       const conn = new BetterSqlite(file);
-      conn.pragma('journal_mode = WAL');
-      conn.pragma('synchronous = NORMAL');
-      conn.pragma('busy_timeout = 5000');
+      for (const p of SQLITE_PRAGMAS) conn.pragma(p);
       raw.conn = conn;
       // Outside /api: no access declaration, no sign-in, no schema — only the SQL and JSON.
       app.get<{ Params: { scenario: string } }>('/bench/raw-tickets/:scenario', async (req, reply) => {
@@ -96,7 +94,7 @@ async function main() {
   // What signing in with the token costs every API request (the project list is cached for a few seconds).
   await authService.resolveActor(loggedDb, bench.config, { bearer: bench.token });
   const signIn = captured.filter((c) => !/from "org_units" where "kind" = \?$/.test(c.sql));
-  console.log(`sign-in per API request: ${signIn.length} statements (${signIn.map((c) => /from "(\w+)"/.exec(c.sql)?.[1] ?? c.sql.slice(0, 20)).join(', ')})`);
+  console.log(`sign-in: ${signIn.length} statements (${signIn.map((c) => /from "(\w+)"/.exec(c.sql)?.[1] ?? c.sql.slice(0, 20)).join(', ')}) when not cached; none while the sign-in cache holds the token`);
 
   for (const s of scenarios) {
     captured = [];

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { allPermissions, LOCKOUT, sessionAlive, type Grant } from './auth.policy.js';
 import { authRepository } from './auth.repository.js';
 import { loadProjects } from './auth.scope.js';
+import { signInCache, type SignIn } from './auth.cache.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -92,44 +93,39 @@ export const authService = {
     return { user: toUserSummary(user), cookie, csrfToken };
   },
 
-  /** Resolves the caller from a session cookie value or a bearer token; null when neither is valid. */
+  /**
+   * Resolves the caller from a session cookie value or a bearer token; null when neither is valid.
+   * What the credential, its user and her grants read is cached (auth.cache.ts: dropped by any
+   * write to those tables); expiry, idle limit and the last-use stamps are handled on every request.
+   */
   async resolveActor(database: Database, config: Config, creds: { cookie?: string; bearer?: string }): Promise<Actor | null> {
     const { db } = database;
     const now = nowIso();
-    let userId: string;
-    let via: Actor['via'];
-    let sessionId: string | null = null;
-    let csrfToken: string | null = null;
-    if (creds.bearer) {
-      const token = await authRepository.findActiveToken(db, sha256(creds.bearer));
-      if (!token) return null;
-      userId = token.user_id;
-      via = 'token';
+    const hash = creds.bearer ? sha256(creds.bearer) : creds.cookie ? sha256(creds.cookie) : null;
+    if (!hash) return null;
+    const key = `${creds.bearer ? 'token' : 'session'}:${hash}`;
+    let signIn = signInCache.get(database, key);
+    if (!signIn) {
+      const generation = signInCache.start(database);
+      const read = await readSignIn(database, creds);
+      if (!read) return null;
+      signIn = read;
+      signInCache.remember(database, key, generation, signIn);
+    }
+    if (signIn.token) {
       // Writing on every call would turn reads into writes; a minute's precision is enough.
-      if (!token.last_used_at || Date.parse(now) - Date.parse(token.last_used_at) > 60_000) await authRepository.touchToken(db, token.id, now);
-    } else if (creds.cookie) {
-      const session = await authRepository.findSession(db, sha256(creds.cookie));
-      if (!session) return null;
-      if (!sessionAlive({ expiresAt: session.expires_at, lastSeenAt: session.last_seen_at }, now, config.sessionIdleMinutes)) {
-        await authRepository.deleteSession(db, session.id);
+      const last = signIn.token.lastUsedAt;
+      if (!last || Date.parse(now) - Date.parse(last) > 60_000) await authRepository.touchToken(db, signIn.token.id, now);
+    } else if (signIn.session) {
+      const { expiresAt, lastSeenAt } = signIn.session;
+      if (!sessionAlive({ expiresAt, lastSeenAt }, now, config.sessionIdleMinutes)) {
+        await authRepository.deleteSession(db, hash);
         return null;
       }
-      userId = session.user_id;
-      via = 'session';
-      sessionId = session.id;
-      csrfToken = session.csrf_token;
-      if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) await authRepository.touchSession(db, session.id, now);
-    } else {
-      return null;
+      if (Date.parse(now) - Date.parse(lastSeenAt) > 60_000) await authRepository.touchSession(db, hash, now);
     }
-    const user = await authRepository.findUserById(db, userId);
-    if (!user || user.active !== 1) return null;
-    const grants: Grant[] = (await authRepository.listGrants(db, userId)).map((g) => ({
-      orgUnitId: g.org_unit_id,
-      path: g.path,
-      permissions: new Set(JSON.parse(g.permissions) as string[]),
-    }));
-    return { user: toUserSummary(user), via, sessionId, csrfToken, grants, permissions: allPermissions(grants), projects: await loadProjects(database) };
+    if (!signIn.actor) return null;
+    return { ...signIn.actor, projects: await loadProjects(database) };
   },
 
   async logout(ctx: Ctx) {
@@ -204,3 +200,35 @@ export const authService = {
     });
   },
 };
+
+/** The rows behind a credential: null when it is unknown (or revoked); `actor` null when its user is gone or inactive. */
+async function readSignIn(database: Database, creds: { cookie?: string; bearer?: string }): Promise<SignIn | null> {
+  const { db } = database;
+  let userId: string;
+  let token: SignIn['token'] = null;
+  let session: SignIn['session'] = null;
+  let sessionId: string | null = null;
+  let csrfToken: string | null = null;
+  if (creds.bearer) {
+    const row = await authRepository.findActiveToken(db, sha256(creds.bearer));
+    if (!row) return null;
+    userId = row.user_id;
+    token = { id: row.id, lastUsedAt: row.last_used_at };
+  } else {
+    const row = await authRepository.findSession(db, sha256(creds.cookie!));
+    if (!row) return null;
+    userId = row.user_id;
+    session = { expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
+    sessionId = row.id;
+    csrfToken = row.csrf_token;
+  }
+  const user = await authRepository.findUserById(db, userId);
+  if (!user || user.active !== 1) return { actor: null, token, session };
+  const grants: Grant[] = (await authRepository.listGrants(db, userId)).map((g) => ({
+    orgUnitId: g.org_unit_id,
+    path: g.path,
+    permissions: new Set(JSON.parse(g.permissions) as string[]),
+  }));
+  const via: Actor['via'] = token ? 'token' : 'session';
+  return { actor: { user: toUserSummary(user), via, sessionId, csrfToken, grants, permissions: allPermissions(grants) }, token, session };
+}

@@ -16,7 +16,6 @@ import { findUsableCategory } from '../categories/categories.service.js';
 import { recordEscalation } from '../escalations/escalations.service.js';
 import { residentsRepository } from '../residents/residents.repository.js';
 import { computeDueTimes, loadSlaSetup } from '../sla/sla.service.js';
-import { unitsRepository } from '../units/units.repository.js';
 import { routeForBuilding } from '../zones/zones.service.js';
 import { counterKey, intakeProblems, invalidInput, localDate, phoneRev, ticketNumber, titleFrom } from './ticket.policy.js';
 import { ticketRepository } from './ticket.repository.js';
@@ -48,7 +47,7 @@ export async function createTicket(
     let buildingId: string | null = null;
     let zoneId: string | null = null;
     if (input.unitId) {
-      const unit = await unitsRepository.findById(tx, input.unitId);
+      const unit = await ticketRepository.findUnitPlace(tx, input.unitId);
       if (!unit || unit.project_id !== input.projectId) throw notInProject('unit_not_in_project', 'body.unitId', '所选房屋不属于该项目', 'The unit is not one of this project\'s units');
       buildingId = unit.building_id;
       zoneId = (await routeForBuilding(tx, input.projectId, unit.building_id))?.zoneId ?? null;

@@ -23,7 +23,7 @@ import { workOrderRepository } from '../work-orders/work-order.repository.js';
 import { toWorkOrder, unitLabel } from '../work-orders/work-order.view.js';
 import { CHANNEL_LABELS, KIND_LABELS, label, OUTCOME_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './ticket.labels.js';
 import { endOfLocalDay, inTicketScope, isOverdue, localDateTime, ticketScope, type TicketScope } from './ticket.policy.js';
-import { ticketRepository, type TicketFilter, type TicketRow } from './ticket.repository.js';
+import { ticketRepository, type TicketFilter, type TicketSummaryRow } from './ticket.repository.js';
 import { ACTION_PERMISSION, invalidTransition, mayFire, nextState, STAFF_ACTIONS, type TicketAction, type TicketEvent, type TicketState } from './ticket.state.js';
 
 export const TICKET: Localized = { zh: '工单', en: 'ticket' };
@@ -33,8 +33,26 @@ const QUEUES: TicketQueue[] = ['mine', 'unassigned', 'overdue', 'due_today', 'aw
 
 // ---------------------------------------------------------------- shapes
 
+/**
+ * Scopes computed once per grants and project list (both are shared between requests while the
+ * sign-in and project caches hold them, and never changed in place): a list or an intake asks for
+ * the same scope several times, and each time walked every project.
+ */
+const scopes = new WeakMap<readonly unknown[], WeakMap<readonly unknown[], Map<Permission, TicketScope>>>();
+
 export function scopeOf(ctx: Ctx, permission: Permission): TicketScope {
-  return ticketScope(ctx.actor.grants, ctx.actor.projects, permission);
+  const { grants, projects } = ctx.actor;
+  let byProjects = scopes.get(grants);
+  if (!byProjects) scopes.set(grants, (byProjects = new WeakMap()));
+  let byPermission = byProjects.get(projects);
+  if (!byPermission) byProjects.set(projects, (byPermission = new Map()));
+  let scope = byPermission.get(permission);
+  if (!scope) {
+    const s = ticketScope(grants, projects, permission);
+    scope = Object.freeze({ projectIds: Object.freeze(s.projectIds), centerIds: Object.freeze(s.centerIds) }) as TicketScope;
+    byPermission.set(permission, scope);
+  }
+  return scope;
 }
 
 export function stateOf(t: Pick<TicketsTable, 'kind' | 'status' | 'status_before_hold' | 'reopen_count'>): TicketState {
@@ -46,7 +64,7 @@ export function stateOf(t: Pick<TicketsTable, 'kind' | 'status' | 'status_before
   };
 }
 
-export function toSummary(r: TicketRow, now: string): TicketSummary {
+export function toSummary(r: TicketSummaryRow, now: string): TicketSummary {
   return {
     id: r.id,
     projectId: r.project_id,

@@ -1,30 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildingsInOtherZones, buildingsOutsideProject, routeForUnit, uniqueIds, zoneForBuilding, type ZoneRef } from './zones.policy.js';
-
-const zones: ZoneRef[] = [
-  { id: 'z1', name: '东区', teamId: 't1', teamName: '东区维修班', buildingIds: ['b1', 'b2'] },
-  { id: 'z2', name: '西区', teamId: null, buildingIds: ['b3'] },
-];
-
-describe('routing a building to its zone and team', () => {
-  it('finds the zone and team of a building', () => {
-    expect(zoneForBuilding(zones, 'b2')).toEqual({ zoneId: 'z1', zoneName: '东区', teamId: 't1', teamName: '东区维修班' });
-  });
-
-  it('answers a zone without team with a null team (the dispatcher picks one)', () => {
-    expect(zoneForBuilding(zones, 'b3')).toEqual({ zoneId: 'z2', zoneName: '西区', teamId: null, teamName: null });
-  });
-
-  it('answers null for a building in no zone', () => {
-    expect(zoneForBuilding(zones, 'b9')).toBeNull();
-    expect(zoneForBuilding([], 'b1')).toBeNull();
-  });
-
-  it('routes a unit by its building', () => {
-    expect(routeForUnit(zones, { buildingId: 'b1' })?.teamId).toBe('t1');
-    expect(routeForUnit(zones, { buildingId: 'b4' })).toBeNull();
-  });
-});
+import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds } from './zones.policy.js';
 
 describe('a building sits in at most one zone', () => {
   const assignments = [

@@ -1,15 +1,7 @@
 /**
- * Pure rules of responsibility zones (责任区): a building is in at most one zone, and a
- * request about a unit is routed to the team of its building's zone.
+ * Pure rules of responsibility zones (责任区): a building is in at most one zone. (A request about
+ * a unit is routed to the team of its building's zone: one query, routeForBuilding in zones.service.)
  */
-
-export interface ZoneRef {
-  id: string;
-  name: string;
-  teamId: string | null;
-  teamName?: string | null;
-  buildingIds: readonly string[];
-}
 
 export interface ZoneRoute {
   zoneId: string;
@@ -17,18 +9,6 @@ export interface ZoneRoute {
   /** null: the zone has no team yet, the dispatcher has to pick one. */
   teamId: string | null;
   teamName: string | null;
-}
-
-/** The zone (and its team) responsible for a building, or null when the building is in no zone. */
-export function zoneForBuilding(zones: readonly ZoneRef[], buildingId: string): ZoneRoute | null {
-  const zone = zones.find((z) => z.buildingIds.includes(buildingId));
-  if (!zone) return null;
-  return { zoneId: zone.id, zoneName: zone.name, teamId: zone.teamId, teamName: zone.teamName ?? null };
-}
-
-/** Where the service desk sends a request about a unit: the team of its building's zone. */
-export function routeForUnit(zones: readonly ZoneRef[], unit: { buildingId: string }): ZoneRoute | null {
-  return zoneForBuilding(zones, unit.buildingId);
 }
 
 export interface BuildingAssignment {

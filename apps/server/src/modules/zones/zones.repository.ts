@@ -35,6 +35,18 @@ export const zonesRepository = {
     return db.selectFrom('zones').leftJoin('teams', 'teams.id', 'zones.team_id').selectAll('zones').select('teams.name as team_name').where('zones.project_id', '=', projectId).execute();
   },
 
+  /** The zone of the project that holds the building, with its team (routing an intake). */
+  zoneOfBuilding(db: Tx, projectId: string, buildingId: string) {
+    return db
+      .selectFrom('zone_buildings as zb')
+      .innerJoin('zones as z', 'z.id', 'zb.zone_id')
+      .leftJoin('teams as tm', 'tm.id', 'z.team_id')
+      .select(['z.id as zone_id', 'z.name as zone_name', 'z.team_id', 'tm.name as team_name'])
+      .where('zb.building_id', '=', buildingId)
+      .where('z.project_id', '=', projectId)
+      .executeTakeFirst();
+  },
+
   /** The buildings (id and name) of the given zones. */
   listBuildingsOfZones(db: Tx, zoneIds: string[]) {
     if (zoneIds.length === 0) return Promise.resolve([]);

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertProjectInScope, projectFilter, scopedProjectIds } from '../auth/auth.scope.js';
-import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds, zoneForBuilding, type ZoneRoute } from './zones.policy.js';
+import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds, type ZoneRoute } from './zones.policy.js';
 import { zonesRepository, type ZoneRow } from './zones.repository.js';
 
 const ZONE: Localized = { zh: '责任区', en: 'zone' };
@@ -149,5 +149,7 @@ function uniqueToConflict(err: unknown, name: string): unknown {
  * that zone's team (null when the building is in no zone). Not scoped: the caller has scoped the unit.
  */
 export async function routeForBuilding(db: Tx, projectId: string, buildingId: string): Promise<ZoneRoute | null> {
-  return zoneForBuilding(await toZones(db, await zonesRepository.listByProject(db, projectId)), buildingId);
+  // One row at most: a building sits in one zone (zone_buildings is keyed by building).
+  const row = await zonesRepository.zoneOfBuilding(db, projectId, buildingId);
+  return row ? { zoneId: row.zone_id, zoneName: row.zone_name, teamId: row.team_id, teamName: row.team_name } : null;
 }
