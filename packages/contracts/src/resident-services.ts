@@ -408,6 +408,7 @@ export const Violation = z.strictObject({
   description: z.string().trim().min(2).max(500),
   /** Rectify by (project-local date). */
   deadline: RealDate,
+  /** Photos uploaded to the renovation (its files). */
   photoFileIds: z.array(Id).max(10).default([]),
 });
 
@@ -453,6 +454,7 @@ export const Renovation = z.object({
   plannedEnd: CalendarDate,
   /** The end after approved extensions. */
   approvedEnd: CalendarDate,
+  /** Drawings, documents and photos (POST /api/renovations/:id/files). */
   fileIds: z.array(Id),
   conditions: z.string().nullable(),
   rejectReason: z.string().nullable(),
@@ -486,7 +488,6 @@ export const CreateRenovationBody = z.strictObject({
   scope: z.string().trim().min(2).max(2000),
   plannedStart: RealDate,
   plannedEnd: RealDate,
-  fileIds: z.array(Id).max(20).default([]),
 }).refine((v) => v.plannedEnd >= v.plannedStart, { message: 'the end date is before the start date', path: ['plannedEnd'] });
 export type CreateRenovationBody = z.infer<typeof CreateRenovationBody>;
 

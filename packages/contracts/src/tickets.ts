@@ -425,7 +425,8 @@ export const ReturnVisitResponse = z.object({ visit: ReturnVisit, status: Ticket
 
 // ---------------------------------------------------------------- added with the files module
 /** What a file belongs to: a ticket (the resident's photos, documents) or a work order (completion photos). */
-export const AttachmentOwner = z.enum(['ticket', 'work_order']);
+/** ticket · work_order · renovation (装修: drawings, documents, inspection photos) */
+export const AttachmentOwner = z.enum(['ticket', 'work_order', 'renovation']);
 export type AttachmentOwner = z.infer<typeof AttachmentOwner>;
 /** photo / document on a ticket; completion (完工照片, the default), photo or document on a work order. */
 export const AttachmentPurpose = z.enum(['photo', 'document', 'completion']);

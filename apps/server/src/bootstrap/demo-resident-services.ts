@@ -93,7 +93,7 @@ export async function seedResidentServicesDemo(tx: Tx, p: { garden: OrgUnitsTabl
     await tx.insertInto('renovations').values({
       ...base, id, project_id: p.garden.id, unit_id: inWorks.id, number: await number(NUMBER_PREFIX.renovation, p.garden.id), status: 'in_progress', open_unit_id: inWorks.id,
       owner_name: '许文博', owner_phone: '13612340098', contractor_company: '深圳市美家装饰工程有限公司', person_in_charge: '黄志明', person_in_charge_phone: '13699887766',
-      workers: JSON.stringify(workers), scope: '客厅吊顶、厨卫翻新（含防水）、全屋墙面', planned_start: start, planned_end: end, approved_end: end, file_ids: '[]',
+      workers: JSON.stringify(workers), scope: '客厅吊顶、厨卫翻新（含防水）、全屋墙面', planned_start: start, planned_end: end, approved_end: end,
       conditions: '施工时间：工作日 8:00–12:00、14:00–18:00；不得改动承重墙；防水须做 48 小时闭水试验', deposit_fen: 300_000,
       fees: JSON.stringify([{ name: '垃圾清运费', amountFen: 50_000 }]), paid_at: now, payment_note: '收据 SJ-0008812',
       permit_number: await number(NUMBER_PREFIX.permit, p.garden.id), permit_issued_at: now, version: 4,
@@ -111,7 +111,7 @@ export async function seedResidentServicesDemo(tx: Tx, p: { garden: OrgUnitsTabl
       ...base, id: newId(), project_id: p.garden.id, unit_id: renovating[1].id, number: await number(NUMBER_PREFIX.renovation, p.garden.id), status: 'submitted', open_unit_id: renovating[1].id,
       owner_name: '高雅琴', owner_phone: '13588776655', contractor_company: '深圳市安居装饰有限公司', person_in_charge: '邓建华', person_in_charge_phone: '13544332211',
       workers: JSON.stringify([{ name: '邓建华', idNumber: '440304197907082117', trade: '泥瓦工' }]), scope: '阳台封窗、卧室铺设木地板', planned_start: addDays(today, 3), planned_end: addDays(today, 33),
-      approved_end: addDays(today, 33), file_ids: '[]', conditions: null, deposit_fen: null, paid_at: null, payment_note: null, permit_number: null, permit_issued_at: null, version: 1,
+      approved_end: addDays(today, 33), conditions: null, deposit_fen: null, paid_at: null, payment_note: null, permit_number: null, permit_issued_at: null, version: 1,
     }).execute();
   }
 

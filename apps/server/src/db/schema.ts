@@ -754,7 +754,6 @@ export interface RenovationsTable {
   planned_start: string;
   planned_end: string;
   approved_end: string;
-  file_ids: string;
   conditions: string | null;
   reject_reason: string | null;
   cancel_reason: string | null;

@@ -86,7 +86,7 @@ export function Attachments({ owner, id, canUpload = false, purpose, onUploaded 
   const { t } = useI18n();
   const qc = useQueryClient();
   const [uploading, setUploading] = useState(0);
-  const base = owner === 'ticket' ? `/api/tickets/${id}/files` : `/api/work-orders/${id}/files`;
+  const base = `/api/${({ ticket: 'tickets', work_order: 'work-orders', renovation: 'renovations' } as const)[owner]}/${id}/files`;
   const list = useQuery({ queryKey: ['files', owner, id], queryFn: () => api.get<AttachmentList>(base), enabled: !!id });
   const items = list.data?.items ?? [];
   const own = items.filter((f) => f.ownerType === owner && f.ownerId === id).length;
@@ -131,7 +131,7 @@ export function Attachments({ owner, id, canUpload = false, purpose, onUploaded 
   const common: UploadProps = { multiple: true, showUploadList: false, beforeUpload, customRequest, disabled: full };
   const buttons = canUpload && (
     <Space wrap>
-      {owner === 'work_order' && (
+      {owner !== 'ticket' && (
         // Phones open the rear camera straight away: completion photos are taken on site.
         <Upload {...common} accept="image/*" capture="environment">
           <Button type="primary" icon={<CameraOutlined />} disabled={full}>

@@ -116,7 +116,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('planned_start', 'varchar(10)', (c) => c.notNull())
     .addColumn('planned_end', 'varchar(10)', (c) => c.notNull())
     .addColumn('approved_end', 'varchar(10)', (c) => c.notNull())
-    .addColumn('file_ids', 'text', (c) => c.notNull())
     .addColumn('conditions', 'text')
     .addColumn('reject_reason', 'varchar(500)')
     .addColumn('cancel_reason', 'varchar(500)')

@@ -66,6 +66,7 @@ export function storedName(sent: string | undefined, mime: AttachmentMime): stri
 const PURPOSES: Record<AttachmentOwner, readonly AttachmentPurpose[]> = {
   ticket: ['photo', 'document'],
   work_order: ['completion', 'photo', 'document'],
+  renovation: ['photo', 'document'],
 };
 
 /** The purposes a file of this owner may have. */

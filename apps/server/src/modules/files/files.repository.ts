@@ -31,6 +31,7 @@ export const filesRepository = {
    */
   async lockOwner(db: Tx, ownerType: AttachmentOwner, ownerId: string): Promise<void> {
     if (ownerType === 'ticket') await db.updateTable('tickets').set((eb) => ({ version: eb.ref('version') })).where('id', '=', ownerId).execute();
+    else if (ownerType === 'renovation') await db.updateTable('renovations').set((eb) => ({ version: eb.ref('version') })).where('id', '=', ownerId).execute();
     else await db.updateTable('work_orders').set((eb) => ({ version: eb.ref('version') })).where('id', '=', ownerId).execute();
   },
 

@@ -82,6 +82,21 @@ export async function filesRoutes(appBase: FastifyInstance) {
     schema: { tags, summary: 'The work order\'s files and those of its ticket, oldest first', params: IdParams, response: { 200: AttachmentList } },
   }, async (req) => filesService.listForWorkOrder(ctxOf(req), req.params.id));
 
+  app.post('/api/renovations/:id/files', {
+    config: { access: { permission: 'resident_services.apply' } },
+    schema: { tags, summary: `${uploadSummary('renovation')}: drawings, documents, inspection photos`, params: IdParams, response: { 201: Attachment } },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const upload = await readUpload(req);
+    reply.status(201);
+    return filesService.uploadToRenovation(ctx, req.params.id, upload);
+  });
+
+  app.get('/api/renovations/:id/files', {
+    config: { access: { permission: 'resident_services.read' } },
+    schema: { tags, summary: 'The renovation\'s drawings, documents and photos, oldest first', params: IdParams, response: { 200: AttachmentList } },
+  }, async (req) => filesService.listForRenovation(ctxOf(req), req.params.id));
+
   // Any signed-in user: whoever sees the file's ticket or work order gets it, everyone else a 404.
   app.get('/api/files/:id', {
     config: { access: { permission: null } },

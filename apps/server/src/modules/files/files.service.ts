@@ -23,11 +23,13 @@ import { appendEvent, scopeOf, stateOf } from '../tickets/ticket.service.js';
 import { invalidTransition, mayFire } from '../tickets/ticket.state.js';
 import { mayView, workOrderVisibility, type Crew } from '../work-orders/work-order.policy.js';
 import { workOrderRepository } from '../work-orders/work-order.repository.js';
+import { scopedProjectIds } from '../auth/auth.scope.js';
 import { defaultPurpose, mayAttachToOrder, purposesFor, sniffMime, storedName, WORK_ORDER_ATTACH_STATUSES } from './files.policy.js';
 import { filesRepository, type FileMetaRow } from './files.repository.js';
 
 const FILE: Localized = { zh: '文件', en: 'file' };
 const TICKET: Localized = { zh: '工单', en: 'ticket' };
+const RENOVATION: Localized = { zh: '装修申请', en: 'renovation' };
 const WORK_ORDER: Localized = { zh: '派工单', en: 'work order' };
 
 /** What the route read from the multipart request. */
@@ -93,7 +95,7 @@ function checkUpload(owner: AttachmentOwner, u: Upload) {
 async function store(tx: Tx, ctx: Ctx, owner: { type: AttachmentOwner; id: string; projectId: string }, u: Upload, file: ReturnType<typeof checkUpload>): Promise<FilesTable> {
   await filesRepository.lockOwner(tx, owner.type, owner.id);
   if ((await filesRepository.countByOwner(tx, owner.type, owner.id)) >= ATTACHMENTS_PER_OWNER_MAX) {
-    const what = owner.type === 'ticket' ? TICKET : WORK_ORDER;
+    const what = owner.type === 'ticket' ? TICKET : owner.type === 'renovation' ? RENOVATION : WORK_ORDER;
     throw conflict('too_many_files', {
       zh: `每个${what.zh}最多 ${ATTACHMENTS_PER_OWNER_MAX} 个附件，已达上限`,
       en: `A ${what.en} holds at most ${ATTACHMENTS_PER_OWNER_MAX} files, and this one is full`,
@@ -156,6 +158,28 @@ export const filesService = {
     return fresh(row, ctx);
   },
 
+  /** 装修: drawings and documents of the application, photos of inspections — the desk, while the application is open. */
+  async uploadToRenovation(ctx: Ctx, renovationId: string, u: Upload): Promise<Attachment> {
+    const row = await ctx.database.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('renovations').select(['id', 'project_id', 'open_unit_id', 'status']).where('id', '=', renovationId).executeTakeFirst();
+      if (!r || !(await scopedProjectIds(ctx, 'resident_services.read')).includes(r.project_id)) throw notFound(RENOVATION);
+      if (!(await scopedProjectIds(ctx, 'resident_services.apply')).includes(r.project_id)) throw forbidden();
+      if (r.open_unit_id === null) {
+        throw new AppError(409, 'invalid_transition', { zh: '装修申请已结束，不能再上传文件', en: `A renovation that is ${r.status} takes no more files` }, { from: r.status, action: 'attach' });
+      }
+      const file = checkUpload('renovation', u);
+      return store(tx, ctx, { type: 'renovation', id: r.id, projectId: r.project_id }, u, file);
+    });
+    return fresh(row, ctx);
+  },
+
+  async listForRenovation(ctx: Ctx, renovationId: string): Promise<AttachmentList> {
+    const { db } = ctx.database;
+    const r = await db.selectFrom('renovations').select(['id', 'project_id']).where('id', '=', renovationId).executeTakeFirst();
+    if (!r || !(await scopedProjectIds(ctx, 'resident_services.read')).includes(r.project_id)) throw notFound(RENOVATION);
+    return { items: (await filesRepository.listForOwners(db, [{ type: 'renovation', ids: [r.id] }])).map(toAttachment) };
+  },
+
   /** A ticket's files with those of its work orders. */
   async listForTicket(ctx: Ctx, ticketId: string): Promise<AttachmentList> {
     const { db } = ctx.database;
@@ -196,6 +220,7 @@ function orderClosedForFiles(o: WorkOrdersTable) {
 
 async function mayOpen(ctx: Ctx, f: FileMetaRow): Promise<boolean> {
   const { db } = ctx.database;
+  if (f.owner_type === 'renovation') return (await scopedProjectIds(ctx, 'resident_services.read')).includes(f.project_id);
   if (f.owner_type === 'ticket') {
     const t = await ticketRepository.findRaw(db, f.owner_id);
     if (!t) return false;

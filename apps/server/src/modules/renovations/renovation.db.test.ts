@@ -18,7 +18,7 @@ afterAll(() => database.close());
 
 const application = (unitId: string) => ({
   unitId, ownerName: '业主', ownerPhone: '13512345678', contractorCompany: '装饰公司', personInCharge: '负责人', personInChargePhone: '13612345678',
-  workers: [{ name: '工人', idNumber: WORKER_ID }], scope: '全屋翻新', plannedStart: shanghaiToday(), plannedEnd: shanghaiToday(30), fileIds: [],
+  workers: [{ name: '工人', idNumber: WORKER_ID }], scope: '全屋翻新', plannedStart: shanghaiToday(), plannedEnd: shanghaiToday(30),
 });
 
 describe(`renovations on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, () => {

@@ -45,6 +45,10 @@ export const renovationRepository = {
       .where('i.renovation_id', '=', renovationId).orderBy('i.at').orderBy('i.id').execute();
   },
 
+  async fileIds(db: Tx, renovationId: string): Promise<string[]> {
+    return (await db.selectFrom('files').select('id').where('owner_type', '=', 'renovation').where('owner_id', '=', renovationId).orderBy('created_at').orderBy('id').execute()).map((f) => f.id);
+  },
+
   async insertExtension(db: Tx, row: RenovationExtensionsTable) {
     await db.insertInto('renovation_extensions').values(row).execute();
   },

@@ -37,13 +37,15 @@ const openError = (number?: string, id?: string) =>
   }, id ? { renovationId: id } : undefined);
 
 async function view(db: Tx, r: RenovationRow): Promise<Renovation> {
-  const [inspections, extensions, passIds] = await Promise.all([renovationRepository.inspections(db, r.id), renovationRepository.extensions(db, r.id), passRepository.idsOfRenovation(db, r.id)]);
+  const [inspections, extensions, passIds, fileIds] = await Promise.all([
+    renovationRepository.inspections(db, r.id), renovationRepository.extensions(db, r.id), passRepository.idsOfRenovation(db, r.id), renovationRepository.fileIds(db, r.id),
+  ]);
   return {
     id: r.id, projectId: r.project_id, number: r.number, unitId: r.unit_id, unitNumber: r.unit_number, buildingName: r.building_name, status: r.status as RenovationStatus,
     ownerName: r.owner_name, ownerPhone: r.owner_phone, contractorCompany: r.contractor_company, contractorLicense: r.contractor_license,
     personInCharge: r.person_in_charge, personInChargePhone: r.person_in_charge_phone,
     workers: (JSON.parse(r.workers) as Worker[]).map((w) => ({ name: w.name, idNumberMasked: maskIdNumber(w.idNumber), phone: w.phone ?? null, trade: w.trade ?? null })),
-    scope: r.scope, plannedStart: r.planned_start, plannedEnd: r.planned_end, approvedEnd: r.approved_end, fileIds: JSON.parse(r.file_ids),
+    scope: r.scope, plannedStart: r.planned_start, plannedEnd: r.planned_end, approvedEnd: r.approved_end, fileIds,
     conditions: r.conditions, rejectReason: r.reject_reason, depositFen: r.deposit_fen === null ? null : Number(r.deposit_fen), fees: JSON.parse(r.fees),
     paidAt: r.paid_at, paymentNote: r.payment_note, permitNumber: r.permit_number, permitIssuedAt: r.permit_issued_at,
     deductions: JSON.parse(r.deductions), refundFen: r.refund_fen === null ? null : Number(r.refund_fen), refundedAt: r.refunded_at,
@@ -82,7 +84,7 @@ export const renovationService = {
         status: 'submitted', open_unit_id: unit.id, owner_name: body.ownerName, owner_phone: body.ownerPhone, contractor_company: body.contractorCompany,
         contractor_license: body.contractorLicense ?? null, person_in_charge: body.personInCharge, person_in_charge_phone: body.personInChargePhone,
         workers: JSON.stringify(body.workers), scope: body.scope, planned_start: body.plannedStart, planned_end: body.plannedEnd, approved_end: body.plannedEnd,
-        file_ids: JSON.stringify(body.fileIds), conditions: null, reject_reason: null, cancel_reason: null, deposit_fen: null, fees: '[]', paid_at: null, payment_note: null,
+        conditions: null, reject_reason: null, cancel_reason: null, deposit_fen: null, fees: '[]', paid_at: null, payment_note: null,
         permit_number: null, permit_issued_at: null, deductions: '[]', refund_fen: null, refunded_at: null, created_by: ctx.actor.user.id, created_at: now, updated_at: now, version: 1,
       };
       try {
@@ -155,6 +157,7 @@ export const renovationService = {
   inspect(ctx: Ctx, id: string, body: Body<typeof InspectBody>) {
     return this.act(ctx, id, 'inspect', async (tx, r) => {
       checkDeadlines(body.violations, todayIn(r.timezone));
+      await checkPhotos(tx, r.id, body.violations);
       await renovationRepository.insertInspection(tx, { id: newId(), renovation_id: r.id, project_id: r.project_id, kind: 'routine', result: body.violations.length ? 'violations' : 'ok', findings: body.findings, violations: JSON.stringify(body.violations), inspector_id: ctx.actor.user.id, at: nowIso() });
       await save(tx, ctx, r, 'inspect', {}, { findings: body.findings, violations: body.violations.length });
     });
@@ -165,6 +168,7 @@ export const renovationService = {
     return this.act(ctx, id, 'acceptance', async (tx, r, to) => {
       if (!body.passed && body.violations.length === 0) throw badField('validation_failed', 'body.violations', '验收不合格须列明整改项与期限', 'A failed acceptance lists what to rework and by when');
       checkDeadlines(body.violations, todayIn(r.timezone));
+      await checkPhotos(tx, r.id, body.violations);
       const now = nowIso();
       await renovationRepository.insertInspection(tx, { id: newId(), renovation_id: r.id, project_id: r.project_id, kind: 'acceptance', result: body.passed ? 'passed' : 'failed', findings: body.findings, violations: JSON.stringify(body.violations), inspector_id: ctx.actor.user.id, at: now });
       if (body.passed) await passRepository.revokeRenovationPasses(tx, r.id, '装修已验收 / works accepted', ctx.actor.user.id, now);
@@ -206,6 +210,15 @@ export const renovationService = {
     });
   },
 };
+
+/** A violation's photos are files uploaded to this renovation. */
+async function checkPhotos(tx: Tx, renovationId: string, violations: readonly { photoFileIds: readonly string[] }[]) {
+  if (!violations.some((v) => v.photoFileIds.length > 0)) return;
+  const own = new Set(await renovationRepository.fileIds(tx, renovationId));
+  violations.forEach((v, i) => {
+    if (v.photoFileIds.some((f) => !own.has(f))) throw badField('file_not_found', `body.violations.${i}.photoFileIds`, '照片须先上传到本装修申请', 'The photos must be files uploaded to this renovation');
+  });
+}
 
 function checkDeadlines(violations: readonly { deadline: string }[], today: string) {
   violations.forEach((v, i) => {

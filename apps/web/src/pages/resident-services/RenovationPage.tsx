@@ -1,11 +1,12 @@
 /** One renovation, as a counter page: its state, the next steps the user may take, inspections, extensions, money. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Space, Spin, Steps, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Steps, Table, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import type { Renovation } from '@propdesk/contracts';
+import type { AttachmentList, Renovation } from '@propdesk/contracts';
+import { Attachments } from '../../components/Attachments';
 import { api, ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
@@ -22,6 +23,8 @@ export default function RenovationPage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['renovations', 'one', id], queryFn: () => api.get<Renovation>(`/api/renovations/${id}`) });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const files = useQuery({ queryKey: ['files', 'renovation', id], queryFn: () => api.get<AttachmentList>(`/api/renovations/${id}/files`) });
+  const photoOptions = (files.data?.items ?? []).filter((f) => f.mime.startsWith('image/')).map((f) => ({ value: f.id, label: f.name }));
   const [form] = Form.useForm();
   const act = useMutation({
     mutationFn: (a: { action: string; body?: unknown }) => api.post<Renovation>(`/api/renovations/${id}/${a.action}`, a.body),
@@ -37,7 +40,8 @@ export default function RenovationPage() {
   const works = s === 'in_progress' || s === 'rework';
   const pending = r.extensions.find((e) => e.status === 'pending');
   const open = (d: Dialog) => { form.resetFields(); setDialog(d); };
-  const violations = (v: { violations?: { description: string; deadline: dayjs.Dayjs }[] }) => (v.violations ?? []).map((x) => ({ description: x.description, deadline: x.deadline.format('YYYY-MM-DD') }));
+  const violations = (v: { violations?: { description: string; deadline: dayjs.Dayjs; photoFileIds?: string[] }[] }) =>
+    (v.violations ?? []).map((x) => ({ description: x.description, deadline: x.deadline.format('YYYY-MM-DD'), photoFileIds: x.photoFileIds ?? [] }));
   const submit = (v: Record<string, unknown> & { fees?: { name: string; yuan: number }[]; deductions?: { reason: string; yuan: number }[] }) => {
     switch (dialog) {
       case 'approve': return act.mutate({ action: 'approve', body: { conditions: v.conditions || undefined } });
@@ -57,6 +61,7 @@ export default function RenovationPage() {
           <Space key={f.key} align="start" wrap>
             <Form.Item name={[f.name, 'description']} label={t(`违规/整改项 ${i + 1}`, `Violation ${i + 1}`)} rules={[{ required: true, min: 2 }]}><Input style={{ width: 260 }} /></Form.Item>
             <Form.Item name={[f.name, 'deadline']} label={t(`整改期限 ${i + 1}`, `Deadline ${i + 1}`)} rules={[{ required: true }]}><DatePicker /></Form.Item>
+            <Form.Item name={[f.name, 'photoFileIds']} label={t(`照片 ${i + 1}`, `Photos ${i + 1}`)}><Select mode="multiple" style={{ minWidth: 160 }} options={photoOptions} placeholder={t('先在下方上传照片', 'Upload photos below first')} /></Form.Item>
             <Button type="text" aria-label={t('删除', 'Remove')} icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
           </Space>
         ))}
@@ -102,9 +107,12 @@ export default function RenovationPage() {
             { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k) => (k === 'acceptance' ? t('验收', 'Acceptance') : t('巡查', 'Routine')) },
             { title: t('结果', 'Result'), dataIndex: 'result', render: (x) => <Tag color={x === 'ok' || x === 'passed' ? 'success' : 'error'}>{({ ok: t('正常', 'OK'), violations: t('有违规', 'Violations'), passed: t('合格', 'Passed'), failed: t('不合格', 'Failed') } as Record<string, string>)[x]}</Tag> },
             { title: t('情况', 'Findings'), dataIndex: 'findings' },
-            { title: t('违规/整改（期限）', 'Violations (deadline)'), render: (_, i) => i.violations.map((v) => `${v.description}（${v.deadline}）`).join('；') },
+            { title: t('违规/整改（期限）', 'Violations (deadline)'), render: (_, i) => i.violations.map((v, k) => <div key={k}>{v.description}（{v.deadline}）{v.photoFileIds.map((f, n) => <a key={f} href={`/api/files/${f}`} target="_blank" rel="noreferrer" style={{ marginLeft: 6 }}>{t(`照片${n + 1}`, `photo ${n + 1}`)}</a>)}</div>) },
             { title: t('检查人', 'Inspector'), dataIndex: 'inspector' },
           ]} />
+      </Card>
+      <Card size="small" title={t('图纸、资料与照片', 'Drawings, documents and photos')} style={{ marginBottom: 16 }}>
+        <Attachments owner="renovation" id={r.id} canUpload={apply && !['closed', 'rejected', 'cancelled'].includes(s)} />
       </Card>
       {r.extensions.length > 0 && <Card size="small" title={t('延期', 'Extensions')}>
         <Table size="small" rowKey="id" pagination={false} dataSource={r.extensions}
