@@ -14,7 +14,8 @@ export function log(msg) {
 /** Runs a command, inheriting the terminal; resolves with its exit code. */
 export function run(cmd, args, opts = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', ...opts.env }, ...opts });
+    // opts.env adds to the environment (spread last, opts would replace it whole: PATH and PROPDESK_E2E_PORT lost).
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
