@@ -328,7 +328,9 @@ export const arrearsService = {
     const unitIds = [...new Set(body.unitIds)];
     const channels = [...new Set(body.channels)];
     return ctx.database.db.transaction().execute(async (tx) => {
-      const units = await repo.unitsByIds(tx, unitIds);
+      // In the order chosen (the letters print in that order).
+      const order = new Map(unitIds.map((id, i) => [id, i]));
+      const units = (await repo.unitsByIds(tx, unitIds)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       const scope = await scopedProjectIds(ctx, 'billing.dunning');
       // A unit outside the actor's scope is unknown, exactly as if it did not exist.
       if (units.length !== unitIds.length || units.some((u) => !scope.includes(u.project_id))) throw notFound(UNIT);
