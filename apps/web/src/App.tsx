@@ -41,6 +41,14 @@ const ReceiptsPage = lazy(() => import('./pages/cashier/ReceiptsPage'));
 const PrepaidDepositsPage = lazy(() => import('./pages/cashier/PrepaidDepositsPage'));
 const DirectDebitPage = lazy(() => import('./pages/cashier/DirectDebitPage'));
 const DailyClosePage = lazy(() => import('./pages/cashier/DailyClosePage'));
+const FeeItemsPage = lazy(() => import('./pages/billing/FeeItemsPage'));
+const MetersPage = lazy(() => import('./pages/billing/MetersPage'));
+const MeterReadingsPage = lazy(() => import('./pages/billing/MeterReadingsPage'));
+const HeldReadingsPage = lazy(() => import('./pages/billing/HeldReadingsPage'));
+const BillingRunPage = lazy(() => import('./pages/billing/BillingRunPage'));
+const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
+const BillDetailPage = lazy(() => import('./pages/billing/BillDetailPage'));
+const ReductionsPage = lazy(() => import('./pages/billing/ReductionsPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -66,6 +74,14 @@ function Themed() {
                 <Route path="work-orders/by-code/:code" element={<WorkOrderByCodePage />} />
                 <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
                 <Route path="settings/sla" element={<SlaSettingsPage />} />
+                <Route path="billing/fee-items" element={<FeeItemsPage />} />
+                <Route path="billing/meters" element={<MetersPage />} />
+                <Route path="billing/readings" element={<MeterReadingsPage />} />
+                <Route path="billing/readings/held" element={<HeldReadingsPage />} />
+                <Route path="billing/runs" element={<BillingRunPage />} />
+                <Route path="billing/bills" element={<BillsPage />} />
+                <Route path="billing/bills/:id" element={<BillDetailPage />} />
+                <Route path="billing/reductions" element={<ReductionsPage />} />
                 <Route path="settings/categories" element={<CategoriesPage />} />
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="residents/:id" element={<ResidentDetailPage />} />

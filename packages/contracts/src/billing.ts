@@ -348,6 +348,8 @@ export type MeterReading = z.infer<typeof MeterReading>;
 
 export const MeterReadingsResult = z.object({
   created: z.number().int(),
+  /** Re-reads written over a rejected reading of the same meter and month. */
+  updated: z.number().int(),
   /** How many are held for review (far above the unit's usual). */
   held: z.number().int(),
   items: z.array(MeterReading),

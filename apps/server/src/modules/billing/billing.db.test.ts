@@ -77,6 +77,28 @@ describe('billing runs on the database', () => {
     expect(bill.status).toBe('paid');
     expect(Number(account.balance_fen)).toBe(25000 - 20300);
     const entries = await database.db.selectFrom('prepaid_entries').select(['amount_fen', 'balance_after_fen']).where('account_id', '=', accountId).orderBy('balance_after_fen', 'desc').execute();
-    expect(entries.map((e) => [Number(e.amount_fen), Number(e.balance_after_fen)])).toEqual([[-18800, 6200], [-1500, 4700]]);
+    // One entry per line paid, each with the balance left after it (the items' order decides which came first).
+    expect(entries.map((e) => Number(e.amount_fen)).sort((a, b) => a - b)).toEqual([-18800, -1500]);
+    const [first, second] = entries.map((e) => [Number(e.amount_fen), Number(e.balance_after_fen)]) as [[number, number], [number, number]];
+    expect(first[1]).toBe(25000 + first[0]);
+    expect(second[1]).toBe(first[1] + second[0]);
+    expect(second[1]).toBe(4700);
+  });
+
+  it('a run larger than one multi-row insert writes every line once (the reused statement)', async () => {
+    const many = await insertUnits(database, fx.buildingB, Array.from({ length: 600 }, (_, i) => ({ number: `B${1000 + i}`, grossArea: 5000 + i })));
+    await database.db.transaction().execute(async (tx) => {
+      await insertFeeItem(tx, { projectId: fx.projectB.id, ...GARDEN_ITEMS.property, unitKinds: ['residence'], lateFee: null } as never);
+      await insertFeeItem(tx, { projectId: fx.projectB.id, ...GARDEN_ITEMS.garbage, unitKinds: ['residence'] } as never);
+    });
+    const run = await billingService.run(director, { projectId: fx.projectB.id, period: P1 });
+    // 1,200 lines: more than the 967 rows of one bill_lines INSERT, so the compiled statement is reused.
+    expect(run.billed.count).toBe(1200);
+    const lines = await database.db.selectFrom('bill_lines').select(['unit_id', 'amount_fen', 'description']).where('project_id', '=', fx.projectB.id).execute();
+    expect(lines).toHaveLength(1200);
+    const last = many[many.length - 1]!;
+    expect(lines.filter((l) => l.unit_id === last).map((l) => Number(l.amount_fen)).sort((a, b) => a - b)).toEqual([1500, Math.round(5599 * 23500 / 10000)]);
+    expect(lines.reduce((s, l) => s + Number(l.amount_fen), 0)).toBe(run.billed.totalFen);
   });
 });
+

@@ -20,7 +20,7 @@ import { isUniqueViolation } from '../../db/query.js';
 import type { BillLinesTable, BillsTable } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { conflict, fieldInvalid, notFound } from '../../http/errors.js';
-import { newId } from '../../lib/ids.js';
+import { newId, newIds } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { projectFilter, scopedProjectIds } from '../auth/auth.scope.js';
@@ -138,6 +138,9 @@ export async function commitRun(tx: Tx, who: Actor, projectId: string, period: s
   const existingBills = new Map((await billingRepository.billsOfPeriod(tx, projectId, period)).map((b) => [b.unit_id, b.id]));
   const newBills = new Map<string, BillsTable>();
   const touchedBills = new Set<string>();
+  // Ascending ids (one timestamp, sorted random parts): primary keys are appended, not scattered.
+  const ids = newIds(plan.lines.length * 2).sort();
+  let nextId = 0;
   const lineRows: BillLinesTable[] = plan.lines.map((l) => {
     let billId = existingBills.get(l.unitId);
     if (billId) touchedBills.add(billId);
@@ -146,7 +149,7 @@ export async function commitRun(tx: Tx, who: Actor, projectId: string, period: s
       if (!bill) {
         const unit = units.get(l.unitId)!;
         bill = {
-          id: newId(), project_id: projectId, building_id: unit.building_id, unit_id: l.unitId, period, status: 'unpaid', total_fen: 0, paid_fen: 0,
+          id: ids[nextId++]!, project_id: projectId, building_id: unit.building_id, unit_id: l.unitId, period, status: 'unpaid', total_fen: 0, paid_fen: 0,
           due_date: l.dueDate, run_id: runId, created_at: now, updated_at: now, version: 1,
         };
         newBills.set(l.unitId, bill);
@@ -157,7 +160,7 @@ export async function commitRun(tx: Tx, who: Actor, projectId: string, period: s
       billId = bill.id;
     }
     return {
-      id: newId(), bill_id: billId, project_id: projectId, unit_id: l.unitId, fee_item_id: l.feeItemId, kind: 'charge', description: l.description,
+      id: ids[nextId++]!, bill_id: billId, project_id: projectId, unit_id: l.unitId, fee_item_id: l.feeItemId, kind: 'charge', description: l.description,
       cover_from: l.coverFrom, cover_to: l.coverTo, quantity_milli: l.quantityMilli, rate_centi_fen: l.rateCentiFen, detail: l.tiers ? JSON.stringify(l.tiers) : null,
       amount_fen: l.amountFen, paid_fen: l.paidFen, credited_fen: 0, status: l.status, due_date: l.dueDate, billing_key: l.billingKey,
       source: 'run', source_id: l.readingId ?? runId, related_line_id: null, void_reason: null, voided_by: null, voided_at: null,

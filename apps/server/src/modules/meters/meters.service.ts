@@ -66,7 +66,7 @@ export async function enterReadings(
   tx: Tx,
   input: readonly MeterReadingInput[],
   opts: { projectIds: readonly string[]; userId: string | null; today: (projectId: string) => string },
-): Promise<{ problems: ReadingProblem[]; ids: string[]; held: number }> {
+): Promise<{ problems: ReadingProblem[]; ids: string[]; held: number; replaced: number }> {
   const meterIds = [...new Set(input.map((r) => r.meterId))];
   const meters = new Map((await metersRepository.findByIds(tx, meterIds)).map((m) => [m.id, m]));
   const history = new Map<string, History[]>();
@@ -145,14 +145,14 @@ export async function enterReadings(
     past.sort((a, b) => a.period.localeCompare(b.period));
     history.set(meter.id, past);
   }
-  if (problems.length > 0) return { problems: problems.sort((a, b) => a.index - b.index), ids: [], held: 0 };
+  if (problems.length > 0) return { problems: problems.sort((a, b) => a.index - b.index), ids: [], held: 0, replaced: 0 };
   await metersRepository.insertReadings(tx, inserts);
   for (const { id, row } of replaces) {
     if (!(await metersRepository.replaceRejectedReading(tx, id, row))) {
       throw conflict('reading_changed', { zh: '该读数刚被他人修改，请刷新后重试', en: 'Someone changed this reading meanwhile; reload and try again' });
     }
   }
-  return { problems: [], ids: [...inserts.map((r) => r.id), ...replaces.map((r) => r.id)], held };
+  return { problems: [], ids: [...inserts.map((r) => r.id), ...replaces.map((r) => r.id)], held, replaced: replaces.length };
 }
 
 /** The answer to a refused batch: 409 when the only trouble is readings already entered, else 400; every row listed. */
@@ -259,7 +259,7 @@ export const metersService = {
     const projectIds = await scopedProjectIds(ctx, 'billing.read_meters');
     return ctx.database.db.transaction().execute(async (tx) => {
       const today = await projectTimezones(tx, projectIds);
-      const { problems, ids, held } = await enterReadings(tx, input, { projectIds, userId: ctx.actor.user.id, today });
+      const { problems, ids, held, replaced } = await enterReadings(tx, input, { projectIds, userId: ctx.actor.user.id, today });
       if (problems.length > 0) throw readingsRefused(problems, ctx.locale);
       const items = (await metersRepository.readingsByIds(tx, ids)).map(toReading);
       const byProject = new Map<string, number>();
@@ -267,7 +267,7 @@ export const metersService = {
       for (const [projectId, count] of byProject) {
         await recordAudit(tx, ctx, { action: 'meter_reading.enter', entity: 'meter_reading', entityId: null, projectId, after: { count, held: items.filter((r) => r.projectId === projectId && r.status === 'held').length } });
       }
-      return { created: items.length, held, items };
+      return { created: items.length - replaced, updated: replaced, held, items };
     });
   },
 
@@ -338,13 +338,13 @@ export const metersService = {
     if (errors.length > 0) throw importFailed(errors.sort((a, b) => a.row - b.row));
     return ctx.database.db.transaction().execute(async (tx) => {
       const today = await projectTimezones(tx, projectIds);
-      const { problems, ids, held } = await enterReadings(tx, inputs, { projectIds, userId: ctx.actor.user.id, today });
+      const { problems, ids, held, replaced } = await enterReadings(tx, inputs, { projectIds, userId: ctx.actor.user.id, today });
       if (problems.length > 0) {
         throw importFailed(problems.map((p) => ({ row: rowOf[p.index]!, field: p.path.replace(/^\[\d+\]\./, ''), message: lang === 'en' ? p.text.en : p.text.zh })));
       }
       const items = (await metersRepository.readingsByIds(tx, ids)).map(toReading);
       await recordAudit(tx, ctx, { action: 'meter_reading.import', entity: 'meter_reading', entityId: null, projectId, after: { count: items.length, held } });
-      return { created: items.length, held, items };
+      return { created: items.length - replaced, updated: replaced, held, items };
     });
   },
 
