@@ -7,12 +7,15 @@
  */
 import type { PaymentMethod } from '@propdesk/contracts';
 import type { Tx } from '../db/database.js';
+import type { BillLinesTable, PaymentAllocationsTable, PaymentsTable } from '../db/schema.js';
 import type { Ctx } from '../http/context.js';
 import { newId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
+import { openLines, refreshBills } from '../modules/billing/billing.ledger.repository.js';
 import { formatReceiptNumber, receiptCounterKey } from '../modules/billing/billing.receipt.js';
-import { paymentsRepository } from '../modules/payments/payments.repository.js';
-import { cashierClock, closeDay, linesWithLateFees, takePayment, takePrepayment } from '../modules/payments/payments.service.js';
+import { pendingLateFee } from '../modules/payments/payments.policy.js';
+import { paymentsRepository, type UnitInfo } from '../modules/payments/payments.repository.js';
+import { cashierClock, closeDay, takePrepayment } from '../modules/payments/payments.service.js';
 import { DEFAULT_TIMEZONE } from '../modules/org/org.service.js';
 import { personName, prng } from './demo-data.js';
 
@@ -57,17 +60,7 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
   const owners = new Map<string, string>();
   for (const o of await paymentsRepository.ownersOf(tx, [...units.keys()])) if (!owners.has(o.unit_id)) owners.set(o.unit_id, o.name);
   const days = new Map<string, Set<string>>();
-  for (const p of plan) {
-    const unit = units.get(p.unitId)!;
-    const lines = (await linesWithLateFees(tx, p.unitId, p.date)).filter((l) => l.period === p.period);
-    if (lines.length === 0) continue;
-    // What the period's lines owe with their late fees to that day; cash is handed over in whole 100s.
-    const amountFen = lines.reduce((s, l) => s + l.outstandingFen + l.lateFeeFen, 0);
-    const tenderedFen = p.method === 'cash' ? Math.ceil(amountFen / 10000) * 10000 : undefined;
-    await takePayment(tx, ctx, unit, { unitId: unit.id, method: p.method, amountFen, tenderedFen, billLineIds: lines.map((l) => l.id), payerName: owners.get(unit.id) }, p.date);
-    if (!days.has(unit.project_id)) days.set(unit.project_id, new Set());
-    days.get(unit.project_id)!.add(p.date);
-  }
+  await writePlannedPayments(tx, ctx, plan, units, owners, days);
 
   // A few homes keep money in advance; two renovations hold a deposit; some pay by direct debit.
   const someUnits = [...units.values()].filter((u) => u.project_id === garden.id && !(u.building_name === '1栋' && u.number === '101')).slice(20, 26);
@@ -113,4 +106,84 @@ async function insertDeposit(tx: Tx, ctx: Ctx, u: { id: string; project_id: stri
     created_at: now, refunded_at: null, version: 1,
   });
   return date;
+}
+
+/**
+ * The planned counter payments, written in bulk (a thousand payments one by one would take a
+ * minute on PostgreSQL): the same rules as the counter — the late fee to the payment day by
+ * `pendingLateFee` billed as a paid late_fee line, each period's lines paid in full, change for
+ * cash handed over in whole hundreds, receipt numbers in date order from the project's counter.
+ */
+async function writePlannedPayments(
+  tx: Tx,
+  ctx: Ctx,
+  plan: { unitId: string; period: string; date: string; method: PaymentMethod }[],
+  units: Map<string, UnitInfo>,
+  owners: Map<string, string>,
+  days: Map<string, Set<string>>,
+): Promise<void> {
+  const open = await openLines(tx, [...units.keys()]);
+  const byUnitPeriod = new Map<string, typeof open>();
+  for (const l of open) {
+    const key = `${l.unitId}|${l.period}`;
+    if (!byUnitPeriod.has(key)) byUnitPeriod.set(key, []);
+    byUnitPeriod.get(key)!.push(l);
+  }
+  const payable = plan.filter((p) => byUnitPeriod.has(`${p.unitId}|${p.period}`));
+  // Receipt numbers: one reservation per project, handed out in date order.
+  const next = new Map<string, number>();
+  for (const projectId of new Set(payable.map((p) => units.get(p.unitId)!.project_id))) {
+    const n = payable.filter((p) => units.get(p.unitId)!.project_id === projectId).length;
+    next.set(projectId, (await paymentsRepository.reserveCounter(tx, receiptCounterKey(projectId, 2026), n)) - n + 1);
+  }
+  const now = nowIso();
+  const payments: PaymentsTable[] = [];
+  const allocations: PaymentAllocationsTable[] = [];
+  const feeLines: BillLinesTable[] = [];
+  const settled: string[] = [];
+  const billIds = new Set<string>();
+  for (const [i, p] of payable.entries()) {
+    const unit = units.get(p.unitId)!;
+    const lines = byUnitPeriod.get(`${p.unitId}|${p.period}`)!;
+    const paymentId = newId();
+    let amountFen = 0;
+    for (const l of lines) {
+      settled.push(l.id);
+      billIds.add(l.billId);
+      amountFen += l.outstandingFen;
+      allocations.push({ id: newId(), payment_id: paymentId, bill_line_id: l.id, amount_fen: l.outstandingFen, created_at: now });
+      const fee = pendingLateFee(l, p.date, [], 0).feeFen;
+      if (fee > 0) {
+        const feeLineId = newId();
+        amountFen += fee;
+        feeLines.push({
+          id: feeLineId, bill_id: l.billId, project_id: unit.project_id, unit_id: unit.id, fee_item_id: l.feeItemId, kind: 'late_fee', description: `滞纳金（${l.description}）`,
+          cover_from: l.coverFrom, cover_to: l.coverTo, quantity_milli: null, rate_centi_fen: null, detail: null, amount_fen: fee, paid_fen: fee, credited_fen: 0, status: 'paid',
+          due_date: p.date, billing_key: null, source: 'late_fee', source_id: paymentId, related_line_id: l.id, void_reason: null, voided_by: null, voided_at: null,
+          approved_by: null, approved_at: null, reason: null, created_by: ctx.actor.user.id, created_at: now, updated_at: now, version: 1,
+        });
+        allocations.push({ id: newId(), payment_id: paymentId, bill_line_id: feeLineId, amount_fen: fee, created_at: now });
+      }
+    }
+    const seq = next.get(unit.project_id)!;
+    next.set(unit.project_id, seq + 1);
+    const tendered = p.method === 'cash' ? Math.ceil(amountFen / 10000) * 10000 : amountFen;
+    // At the counter between 09:00 and 17:00 Beijing time of the business day.
+    const at = new Date(Date.parse(`${p.date}T01:00:00.000Z`) + ((i * 7) % 480) * 60_000).toISOString();
+    payments.push({
+      id: paymentId, project_id: unit.project_id, unit_id: unit.id, kind: 'payment', method: p.method, amount_fen: amountFen, change_fen: tendered - amountFen,
+      receipt_number: formatReceiptNumber(2026, seq), receipt_year: 2026, payer_name: owners.get(unit.id) ?? null, note: null, reason: null, reverses_payment_id: null,
+      reversed_by_payment_id: null, direct_debit_item_id: null, print_count: 1, daily_close_id: null, business_date: p.date, cashier_id: ctx.actor.user.id, created_at: at, version: 1,
+    });
+    if (!days.has(unit.project_id)) days.set(unit.project_id, new Set());
+    days.get(unit.project_id)!.add(p.date);
+  }
+  const chunk = async <T>(rows: T[], write: (c: T[]) => Promise<unknown>, size = 200) => {
+    for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+  };
+  await chunk(settled, (c) => paymentsRepository.settleLinesInFull(tx, c, now), 500);
+  await chunk(feeLines, (c) => paymentsRepository.insertLines(tx, c), 100);
+  await chunk(payments, (c) => paymentsRepository.insertPayments(tx, c), 100);
+  await chunk(allocations, (c) => paymentsRepository.insertAllocations(tx, c), 200);
+  await chunk([...billIds], (c) => refreshBills(tx, c), 500);
 }

@@ -176,6 +176,37 @@ export const paymentsRepository = {
     return Number(r.value);
   },
 
+  /** Reserves `n` numbers of a sequence at once (bulk demo data); answers the last one. */
+  async reserveCounter(db: Tx, key: string, n: number): Promise<number> {
+    const r = await db
+      .insertInto('counters')
+      .values({ key, value: n })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`counters.value + ${n}` }))
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(r.value);
+  },
+
+  /** Marks lines paid in full (what they ask after reductions), in one statement. */
+  settleLinesInFull(db: Tx, ids: readonly string[], at: string) {
+    if (ids.length === 0) return Promise.resolve();
+    return db
+      .updateTable('bill_lines')
+      .set({ paid_fen: sql<number>`amount_fen - credited_fen`, status: 'paid', updated_at: at, version: sql<number>`version + 1` })
+      .where('id', 'in', ids)
+      .execute();
+  },
+
+  insertLines(db: Tx, rows: BillLinesTable[]) {
+    if (rows.length === 0) return Promise.resolve();
+    return db.insertInto('bill_lines').values(rows).execute();
+  },
+
+  insertPayments(db: Tx, rows: PaymentsTable[]) {
+    if (rows.length === 0) return Promise.resolve();
+    return db.insertInto('payments').values(rows).execute();
+  },
+
   insertPayment(db: Tx, row: PaymentsTable) {
     return db.insertInto('payments').values(row).execute();
   },
