@@ -13,7 +13,7 @@ import { newId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
 import { openLines, refreshBills } from '../modules/billing/billing.ledger.repository.js';
 import { formatReceiptNumber, receiptCounterKey } from '../modules/billing/billing.receipt.js';
-import { pendingLateFee } from '../modules/payments/payments.policy.js';
+import { unbilledLateFee } from '../modules/billing/billing.late-fee.js';
 import { paymentsRepository, type UnitInfo } from '../modules/payments/payments.repository.js';
 import { cashierClock, closeDay, takePrepayment } from '../modules/payments/payments.service.js';
 import { DEFAULT_TIMEZONE } from '../modules/org/org.service.js';
@@ -111,7 +111,7 @@ async function insertDeposit(tx: Tx, ctx: Ctx, u: { id: string; project_id: stri
 /**
  * The planned counter payments, written in bulk (a thousand payments one by one would take a
  * minute on PostgreSQL): the same rules as the counter — the late fee to the payment day by
- * `pendingLateFee` billed as a paid late_fee line, each period's lines paid in full, change for
+ * `unbilledLateFee` billed as a paid late_fee line, each period's lines paid in full, change for
  * cash handed over in whole hundreds, receipt numbers in date order from the project's counter.
  */
 async function writePlannedPayments(
@@ -152,7 +152,7 @@ async function writePlannedPayments(
       billIds.add(l.billId);
       amountFen += l.outstandingFen;
       allocations.push({ id: newId(), payment_id: paymentId, bill_line_id: l.id, amount_fen: l.outstandingFen, created_at: now });
-      const fee = pendingLateFee(l, p.date, [], 0).feeFen;
+      const fee = unbilledLateFee(l, p.date, [], 0).feeFen;
       if (fee > 0) {
         const feeLineId = newId();
         amountFen += fee;

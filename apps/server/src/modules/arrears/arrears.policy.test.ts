@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agingBucket, daysPastDue, lateFeeToDate, sumArrears, totalArrears, type AgedLine } from './arrears.policy.js';
+import { agingBucket, daysPastDue, sumArrears, totalArrears, type AgedLine } from './arrears.policy.js';
 
 describe('aging buckets', () => {
   it('is not in arrears on or before the due date', () => {
@@ -33,30 +33,6 @@ describe('aging buckets', () => {
   });
 });
 
-describe('late fee to date', () => {
-  const base = { kind: 'charge' as const, dueDate: '2026-03-15', principalFen: 10_000, lateFeeDailyBp: 5, lateFeeGraceDays: 0, payments: [], billedLateFeeFen: 0 };
-
-  it('charges the daily rate on what is outstanding after the grace days', () => {
-    // 10 days × 5‱ × 100.00 = 0.50
-    expect(lateFeeToDate(base, '2026-03-25')).toBe(50);
-    expect(lateFeeToDate({ ...base, lateFeeGraceDays: 5 }, '2026-03-25')).toBe(25);
-  });
-
-  it('is none for items without terms and for late-fee lines', () => {
-    expect(lateFeeToDate({ ...base, lateFeeDailyBp: null }, '2026-03-25')).toBe(0);
-    expect(lateFeeToDate({ ...base, kind: 'late_fee' }, '2026-03-25')).toBe(0);
-  });
-
-  it('takes off what was already billed as late-fee lines, never below zero', () => {
-    expect(lateFeeToDate({ ...base, billedLateFeeFen: 20 }, '2026-03-25')).toBe(30);
-    expect(lateFeeToDate({ ...base, billedLateFeeFen: 80 }, '2026-03-25')).toBe(0);
-  });
-
-  it('counts a partial payment from its day on', () => {
-    // 5 days on 100.00 (25) then 5 days on 50.00 (12.5 → 13)
-    expect(lateFeeToDate({ ...base, payments: [{ date: '2026-03-20', amountFen: 5_000 }] }, '2026-03-25')).toBe(25 + 13);
-  });
-});
 
 describe('sums per unit and building', () => {
   const line = (unitId: string, buildingId: string, dueDate: string, days: number, aging: AgedLine['aging'], outstandingFen: number, lateFeeFen = 0): AgedLine =>

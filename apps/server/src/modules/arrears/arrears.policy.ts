@@ -1,13 +1,12 @@
 /**
- * Pure rules of arrears (欠费): which lines are in arrears, their age (账龄), the late fee (滞纳金)
- * to date per line, and the sums per unit and per building.
+ * Pure rules of arrears (欠费): which lines are in arrears, their age (账龄) and the sums per unit
+ * and per building (the late fee to date is billing.late-fee.ts's unbilledLateFee, as at the counter).
  *
  * A line is in arrears from the day after its due date (the due date itself is still on time, as
  * for late fees), counted in calendar days as of today in the project's time zone. Buckets:
  * 1–30 days → d0_30, 31–90, 91–180, 181–365, and more than 365 days → over_365.
  */
 import type { AgingAmounts, AgingBucket } from '@propdesk/contracts';
-import { lateFee } from '../billing/billing.late-fee.js';
 import { daysBetween } from '../billing/billing.period.js';
 
 /** Days past the due date as of `asOf` (0 or less: not overdue). */
@@ -28,37 +27,6 @@ export function agingBucket(dueDate: string, asOf: string): AgingBucket | null {
 
 export function emptyAging(): AgingAmounts {
   return { d0_30: 0, d31_90: 0, d91_180: 0, d181_365: 0, over_365: 0 };
-}
-
-export interface LateFeeLine {
-  kind: 'charge' | 'late_fee';
-  dueDate: string;
-  /** amount − approved reductions: what the line asks for. */
-  principalFen: number;
-  lateFeeDailyBp: number | null;
-  lateFeeGraceDays: number | null;
-  /** Payments on the line (reversed payments left out), by business date. */
-  payments: readonly { date: string; amountFen: number }[];
-  /** Late fees already billed for this line (non-void late_fee lines): not charged twice. */
-  billedLateFeeFen: number;
-}
-
-/**
- * The late fee still to be billed for a line as of `asOf`: the fee item's terms applied to the
- * line's history (billing.late-fee), less what earlier payments already billed as late-fee lines.
- * Late-fee lines carry none themselves; items without terms carry none.
- */
-export function lateFeeToDate(line: LateFeeLine, asOf: string): number {
-  if (line.kind !== 'charge' || !line.lateFeeDailyBp || line.principalFen <= 0) return 0;
-  const fee = lateFee({
-    principalFen: line.principalFen,
-    dueDate: line.dueDate,
-    asOf,
-    dailyRateBp: line.lateFeeDailyBp,
-    graceDays: line.lateFeeGraceDays ?? 0,
-    payments: line.payments,
-  });
-  return Math.max(0, fee.feeFen - line.billedLateFeeFen);
 }
 
 /** A line in arrears, ready to be summed. */

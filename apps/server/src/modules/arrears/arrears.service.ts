@@ -36,7 +36,8 @@ import { formatYuan } from '../billing/billing.money.js';
 import { queueOutbox } from '../notifications/notifications.service.js';
 import { DEFAULT_TIMEZONE } from '../org/org.service.js';
 import { todayIn } from '../residents/residents.policy.js';
-import { agingBucket, daysPastDue, lateFeeToDate, sumArrears, totalArrears, type AgedLine } from './arrears.policy.js';
+import { agingBucket, daysPastDue, sumArrears, totalArrears, type AgedLine } from './arrears.policy.js';
+import { unbilledLateFee } from '../billing/billing.late-fee.js';
 import { arrearsRepository as repo } from './arrears.repository.js';
 
 const PROJECT = { zh: '项目', en: 'project' };
@@ -98,18 +99,12 @@ async function arrearsLines(
     const outstandingFen = Math.max(0, amountFen - paidFen - creditedFen);
     if (outstandingFen === 0) continue;
     const kind = r.kind as 'charge' | 'late_fee';
-    const lateFeeFen = lateFeeToDate(
-      {
-        kind,
-        dueDate: r.due_date,
-        principalFen: amountFen - creditedFen,
-        lateFeeDailyBp: r.late_fee_daily_bp,
-        lateFeeGraceDays: r.late_fee_grace_days,
-        payments: paymentsOf.get(r.id) ?? [],
-        billedLateFeeFen: billedFeeOf.get(r.id) ?? 0,
-      },
+    const lateFeeFen = unbilledLateFee(
+      { kind, dueDate: r.due_date, amountFen, creditedFen, lateFeeDailyBp: r.late_fee_daily_bp, lateFeeGraceDays: r.late_fee_grace_days },
       asOf,
-    );
+      paymentsOf.get(r.id) ?? [],
+      billedFeeOf.get(r.id) ?? 0,
+    ).feeFen;
     const days = daysPastDue(r.due_date, asOf);
     out.push({
       unitId: r.unit_id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lateFee } from './billing.late-fee.js';
+import { lateFee, unbilledLateFee } from './billing.late-fee.js';
 
 // 100 元 due 15 March 2026 at 万分之五 (5 ‱) a day
 const base = { principalFen: 10_000, dueDate: '2026-03-15', dailyRateBp: 5, graceDays: 0 };
@@ -87,5 +87,28 @@ describe('late fee amount', () => {
 
   it('is nothing at a zero rate', () => {
     expect(lateFee({ ...base, dailyRateBp: 0, asOf: '2027-03-15' }).feeFen).toBe(0);
+  });
+});
+
+describe('unbilledLateFee: the late fee to date at the counter and in the arrears list', () => {
+  const charge = { kind: 'charge' as const, amountFen: 23500, creditedFen: 0, dueDate: '2026-10-15', lateFeeDailyBp: 5, lateFeeGraceDays: 10 };
+
+  it('is the fee to date minus what was already billed, never below zero', () => {
+    expect(unbilledLateFee(charge, '2026-11-29', [], 0)).toEqual({ feeFen: 411, overdueDays: 45 });
+    expect(unbilledLateFee(charge, '2026-11-29', [], 400).feeFen).toBe(11);
+    expect(unbilledLateFee(charge, '2026-11-29', [], 500).feeFen).toBe(0);
+  });
+
+  it('runs on what a reduction left, lower after a part payment from its day on', () => {
+    expect(unbilledLateFee({ ...charge, creditedFen: 3500 }, '2026-11-29', [], 0).feeFen).toBe(350);
+    expect(unbilledLateFee(charge, '2026-11-29', [{ date: '2026-10-01', amountFen: 13500 }], 0).feeFen).toBe(175);
+    // 5 days on 100.00 (25) then 5 days on 50.00 (12.5 → 13)
+    const line = { ...charge, amountFen: 10_000, dueDate: '2026-03-15', lateFeeGraceDays: 0 };
+    expect(unbilledLateFee(line, '2026-03-25', [{ date: '2026-03-20', amountFen: 5_000 }], 0).feeFen).toBe(25 + 13);
+  });
+
+  it('is nothing for late-fee lines and items without terms', () => {
+    expect(unbilledLateFee({ ...charge, kind: 'late_fee' }, '2026-11-29', [], 0).feeFen).toBe(0);
+    expect(unbilledLateFee({ ...charge, lateFeeDailyBp: null }, '2026-11-29', [], 0).feeFen).toBe(0);
   });
 });

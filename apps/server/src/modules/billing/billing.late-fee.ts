@@ -89,3 +89,33 @@ export function lateFee(input: LateFeeInput): LateFee {
   const feeFen = Math.min(total, principalFen);
   return { overdueDays, chargedDays: stretches.reduce((s, x) => s + x.days, 0), feeFen, capped: total > principalFen, stretches };
 }
+
+/** A bill line as the late-fee rule needs it. */
+export interface LateFeeLine {
+  kind: 'charge' | 'late_fee';
+  amountFen: number;
+  /** Approved reductions: the fee runs on amount − credited. */
+  creditedFen: number;
+  dueDate: string;
+  lateFeeDailyBp: number | null;
+  lateFeeGraceDays: number | null;
+}
+
+/**
+ * The late fee accrued on a charge to `asOf` and not yet billed — what the cashier collects and
+ * the arrears list shows (one rule for both): the fee over the whole life of the line (principal
+ * after reductions, lowered by each standing payment from its day on), minus late-fee lines
+ * already billed for it. Late fees carry no late fee of their own; items without terms none.
+ */
+export function unbilledLateFee(
+  line: LateFeeLine,
+  asOf: string,
+  paid: readonly { date: string; amountFen: number }[],
+  alreadyBilledFen: number,
+): { feeFen: number; overdueDays: number } {
+  const overdueDays = Math.max(0, daysBetween(line.dueDate, asOf));
+  const principalFen = Math.max(0, line.amountFen - line.creditedFen);
+  if (line.kind !== 'charge' || !line.lateFeeDailyBp || principalFen === 0) return { feeFen: 0, overdueDays };
+  const fee = lateFee({ principalFen, dueDate: line.dueDate, asOf, dailyRateBp: line.lateFeeDailyBp, graceDays: line.lateFeeGraceDays ?? 0, payments: paid });
+  return { feeFen: Math.max(0, fee.feeFen - alreadyBilledFen), overdueDays: fee.overdueDays };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReceipts, maskAccountNumber, parseUnitSearch, paymentOrder, pendingLateFee, summarizeDay } from './payments.policy.js';
+import { compareReceipts, maskAccountNumber, parseUnitSearch, paymentOrder, summarizeDay } from './payments.policy.js';
 
 const line = (id: string, period: string, owed: number) => ({ billLineId: id, period, dueDate: `${period}-15`, outstandingFen: owed });
 
@@ -15,22 +15,6 @@ describe('paymentOrder', () => {
   });
 });
 
-describe('pendingLateFee', () => {
-  const charge = { id: 'x', kind: 'charge' as const, amountFen: 23500, creditedFen: 0, dueDate: '2026-10-15', lateFeeDailyBp: 5, lateFeeGraceDays: 10 };
-  it('is the fee to date minus what was already billed', () => {
-    expect(pendingLateFee(charge, '2026-11-29', [], 0)).toEqual({ feeFen: 411, overdueDays: 45 });
-    expect(pendingLateFee(charge, '2026-11-29', [], 400).feeFen).toBe(11);
-    expect(pendingLateFee(charge, '2026-11-29', [], 500).feeFen).toBe(0);
-  });
-  it('runs on what a reduction left and lower after a part payment', () => {
-    expect(pendingLateFee({ ...charge, creditedFen: 3500 }, '2026-11-29', [], 0).feeFen).toBe(350);
-    expect(pendingLateFee(charge, '2026-11-29', [{ date: '2026-10-01', amountFen: 13500 }], 0).feeFen).toBe(175);
-  });
-  it('is nothing for late fees and items without terms', () => {
-    expect(pendingLateFee({ ...charge, kind: 'late_fee' }, '2026-11-29', [], 0).feeFen).toBe(0);
-    expect(pendingLateFee({ ...charge, lateFeeDailyBp: null }, '2026-11-29', [], 0).feeFen).toBe(0);
-  });
-});
 
 describe('summarizeDay', () => {
   it('totals by method and kind, keeps the receipt range in number order and lists reversals', () => {

@@ -1,43 +1,13 @@
 /**
- * Pure rules of the cashier's desk: late fees to date on open lines, the order money reaches
- * lines (a charge, then its late fee), the change, and the daily-close summary.
+ * Pure rules of the cashier's desk: the order money reaches lines (a charge, then its late fee
+ * to date: billing.late-fee.ts), the change, and the daily-close summary.
  */
 import type { DailyCloseSummary, PaymentKind, PaymentMethod } from '@propdesk/contracts';
 import type { OutstandingLine as AllocLine } from '../billing/billing.allocation.js';
 import { oldestFirst } from '../billing/billing.allocation.js';
-import { lateFee } from '../billing/billing.late-fee.js';
-import { daysBetween } from '../billing/billing.period.js';
 
 /** The prefix of the allocation key of a late fee not yet billed: `latefee:<charge line id>`. */
 export const LATE_FEE_KEY = 'latefee:';
-
-export interface ChargeForLateFee {
-  id: string;
-  kind: 'charge' | 'late_fee';
-  amountFen: number;
-  creditedFen: number;
-  dueDate: string;
-  lateFeeDailyBp: number | null;
-  lateFeeGraceDays: number | null;
-}
-
-/**
- * The late fee accrued on a charge to `asOf` and not yet billed: the fee over the whole life of
- * the line (principal after reductions, lowered by each standing payment from its day on),
- * minus late-fee lines already billed for it. Late fees carry no late fee of their own.
- */
-export function pendingLateFee(
-  line: ChargeForLateFee,
-  asOf: string,
-  paid: readonly { date: string; amountFen: number }[],
-  alreadyBilledFen: number,
-): { feeFen: number; overdueDays: number } {
-  const overdueDays = Math.max(0, daysBetween(line.dueDate, asOf));
-  if (line.kind !== 'charge' || !line.lateFeeDailyBp) return { feeFen: 0, overdueDays };
-  const principalFen = Math.max(0, line.amountFen - line.creditedFen);
-  const fee = lateFee({ principalFen, dueDate: line.dueDate, asOf, dailyRateBp: line.lateFeeDailyBp, graceDays: line.lateFeeGraceDays ?? 0, payments: paid });
-  return { feeFen: Math.max(0, fee.feeFen - alreadyBilledFen), overdueDays: fee.overdueDays };
-}
 
 /**
  * What a payment may reach, in order: each open line oldest first, each charge followed by its

@@ -33,12 +33,13 @@ import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertProjectInScope, projectFilter } from '../auth/auth.scope.js';
 import { allocatePayment } from '../billing/billing.allocation.js';
+import { unbilledLateFee } from '../billing/billing.late-fee.js';
 import { capitalAmount } from '../billing/billing.capital.js';
 import { changeLinePaid, openLines, refreshBills, type OpenLine } from '../billing/billing.ledger.repository.js';
 import { formatReceiptNumber, receiptCounterKey } from '../billing/billing.receipt.js';
 import { DEFAULT_TIMEZONE } from '../org/org.service.js';
 import { todayIn } from '../residents/residents.policy.js';
-import { LATE_FEE_KEY, parseUnitSearch, paymentOrder, pendingLateFee, summarizeDay, unitLabel } from './payments.policy.js';
+import { LATE_FEE_KEY, parseUnitSearch, paymentOrder, summarizeDay, unitLabel } from './payments.policy.js';
 import { paymentsRepository as repo, type UnitInfo } from './payments.repository.js';
 
 const UNIT = { zh: '房屋', en: 'unit' };
@@ -99,7 +100,7 @@ export async function linesWithLateFees(tx: Tx, unitId: string, asOf: string): P
   const billed = await repo.billedLateFees(tx, charges.map((l) => l.id));
   return lines.map((l) => {
     const history = paid.filter((p) => p.bill_line_id === l.id).map((p) => ({ date: p.business_date, amountFen: Number(p.amount_fen) }));
-    const fee = pendingLateFee(l, asOf, history, billed.get(l.id) ?? 0);
+    const fee = unbilledLateFee(l, asOf, history, billed.get(l.id) ?? 0);
     return { ...l, lateFeeFen: fee.feeFen, overdueDays: fee.overdueDays };
   });
 }
