@@ -10,10 +10,7 @@ import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/login/LoginPage';
 import HomePage from './pages/home/HomePage';
 // The printable work order: outside the layout, with its own sign-in check.
-import WorkOrderPrintRoute from './pages/work-orders/PrintRoute';
-import ResidentPrintRoute from './pages/resident-services/PrintRoute';
-import ReceiptPrintRoute from './pages/cashier/ReceiptPrintRoute';
-import DunningLettersPrintRoute from './pages/collection/LettersPrintRoute';
+import PrintRoute from './components/PrintRoute';
 
 // Pages load on demand: the first screen stays small.
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
@@ -74,6 +71,12 @@ const ArrearsPage = lazy(() => import('./pages/collection/ArrearsPage'));
 const CollectionTargetsPage = lazy(() => import('./pages/collection/CollectionTargetsPage'));
 const CollectionReportPage = lazy(() => import('./pages/collection/CollectionReportPage'));
 
+// Print views (outside the layout, see components/PrintRoute).
+const WorkOrderPrintPage = lazy(() => import('./pages/work-orders/WorkOrderPrintPage'));
+const ResidentPrintPage = lazy(() => import('./pages/resident-services/ResidentPrintPage'));
+const ReceiptPrintPage = lazy(() => import('./pages/cashier/ReceiptPrintPage'));
+const DunningLettersPrintPage = lazy(() => import('./pages/collection/DunningLettersPrintPage'));
+
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 function Themed() {
@@ -85,10 +88,10 @@ function Themed() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route path="/work-orders/:id/print" element={<WorkOrderPrintRoute />} />
-              <Route path="/print/:kind/:id?" element={<ResidentPrintRoute />} />
-              <Route path="/receipts/:id/print" element={<ReceiptPrintRoute />} />
-              <Route path="/collection/letters" element={<DunningLettersPrintRoute />} />
+              <Route path="/work-orders/:id/print" element={<PrintRoute page={WorkOrderPrintPage} />} />
+              <Route path="/print/:kind/:id?" element={<PrintRoute page={ResidentPrintPage} />} />
+              <Route path="/receipts/:id/print" element={<PrintRoute page={ReceiptPrintPage} />} />
+              <Route path="/collection/letters" element={<PrintRoute page={DunningLettersPrintPage} />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="tickets" element={<TicketsPage />} />
