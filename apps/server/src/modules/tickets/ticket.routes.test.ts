@@ -102,7 +102,7 @@ describe('intake', () => {
       [{ ...repairA(t.fx, d), kind: 'gripe' }, 'validation_failed', 'body.kind'],
       [{ ...repairA(t.fx, d), unitId: d.unitB }, 'unit_not_in_project', 'body.unitId'],
       [{ ...repairA(t.fx, d), requesterResidentId: d.residentB }, 'resident_not_in_project', 'body.requesterResidentId'],
-      [{ ...repairA(t.fx, d), unitId: undefined, location: '大堂', zoneId: d.zoneA.replace(/.$/, '0') }, 'zone_not_in_project', 'body.zoneId'],
+      [{ ...repairA(t.fx, d), unitId: undefined, location: '大堂', zoneId: d.zoneA.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }, 'zone_not_in_project', 'body.zoneId'],
       [{ ...repairA(t.fx, d), colour: 'red' }, 'validation_failed'],
       [{ ...repairA(t.fx, d), major: true }, 'validation_failed', 'body.major'],
       [{ ...repairA(t.fx, d), unitId: undefined }, 'validation_failed', 'body.unitId'],

@@ -100,7 +100,7 @@ export default function BillingRunPage() {
           </Row>
           <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('跳过', 'Skipped')}>{result.skipped.count}</Descriptions.Item>
-            <Descriptions.Item label={t('此前已出账', 'Billed before')}>{`${result.skipped.alreadyBilled}（${yuan(result.skipped.alreadyBilledFen)} 元）`}</Descriptions.Item>
+            <Descriptions.Item label={t('此前已出账', 'Billed before')}>{t(`${result.skipped.alreadyBilled}（${yuan(result.skipped.alreadyBilledFen)} 元）`, `${result.skipped.alreadyBilled} (${yuan(result.skipped.alreadyBilledFen)} yuan)`)}</Descriptions.Item>
             <Descriptions.Item label={t('待复核读数', 'Held readings')}>{result.skipped.heldReadings}</Descriptions.Item>
             <Descriptions.Item label={t('缺读数', 'Without a reading')}>{result.skipped.withoutReading}</Descriptions.Item>
           </Descriptions>

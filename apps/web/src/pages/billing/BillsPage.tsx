@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Card, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Bill, Page } from '@propdesk/contracts';
 import { api } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { ChargeModal } from './ChargeModal';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorAlert, PageHeader, ProjectSelect } from '../../components/common';
 import { useListParams } from '../../components/list';
@@ -14,6 +17,8 @@ import { LABELS, optionsOf, recentPeriods, StatusTag, yuan } from './shared';
 export default function BillsPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const { can } = useAuth();
+  const [charging, setCharging] = useState(false);
   const { query, setFilters, onTableChange, pagination, sortOrder } = useListParams();
   const [search, setSearch] = useState(query.q ?? '');
   useEffect(() => setSearch(query.q ?? ''), [query.q]);
@@ -31,7 +36,16 @@ export default function BillsPage() {
   ];
   return (
     <div>
-      <PageHeader title={t('账单', 'Bills')} />
+      <PageHeader
+        title={t('账单', 'Bills')}
+        extra={
+          can('billing.collect') && (
+            <Button icon={<PlusOutlined />} onClick={() => setCharging(true)}>
+              {t('临时收费', 'One-off charge')}
+            </Button>
+          )
+        }
+      />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <ProjectSelect allowClear value={query.projectId} onChange={(v) => setFilters({ projectId: v, buildingId: undefined })} />
@@ -53,6 +67,7 @@ export default function BillsPage() {
           scroll={{ x: 860 }}
         />
       </Card>
+      {charging && <ChargeModal projectId={query.projectId} onClose={() => setCharging(false)} />}
     </div>
   );
 }
