@@ -66,8 +66,11 @@ test('move-in with four utility accounts completes; a tenant\'s release is appro
       await d.getByLabel('钥匙数量').fill('4');
       await d.getByLabel('钥匙明细').fill('入户门×2、信箱×1、门禁卡×1');
     }
-    await okButton(page).click();
-    await expect(page.getByRole('row').filter({ hasText: step }).getByRole('button', { name: /^修\s*改$/ })).toBeVisible();
+    // A click on a dialog still opening can be lost (its animation): press again until the step is done.
+    await expect(async () => {
+      if (await okButton(page).isVisible()) await okButton(page).click();
+      await expect(page.getByRole('row').filter({ hasText: step }).getByRole('button', { name: /^修\s*改$/ })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   }
   for (const [kind, account] of [['自来水', 'W-77001'], ['电', 'E-77002'], ['燃气', 'G-77003'], ['有线电视', 'TV-77004']]) {
     await page.getByRole('button', { name: `${kind}已提交`, exact: true }).click();

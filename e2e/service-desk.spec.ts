@@ -73,8 +73,13 @@ test('a repair call is taken, dispatched, finished on a phone, visited unsatisfi
   const dispatch = page.getByRole('dialog', { name: new RegExp(`派工 · ${ticketNumber}`) });
   await expect(dispatch).toBeVisible();
   await expect(dispatch.locator('.ant-form-item').filter({ hasText: '维修班组' })).toContainText('维修一班（东区责任区）');
-  await dispatch.getByLabel('维修人员（可选）').click();
-  await page.locator('.ant-select-dropdown:visible').getByText(/张海涛/).click();
+  // A click on an option list still opening can be lost (its animation): choose until it shows.
+  const technician = dispatch.locator('.ant-form-item').filter({ hasText: '维修人员' });
+  await expect(async () => {
+    await dispatch.getByLabel('维修人员（可选）').click();
+    await page.locator('.ant-select-dropdown:visible').getByText(/张海涛/).click({ timeout: 2_000 });
+    await expect(technician.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText('张海涛', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await dispatch.getByRole('button', { name: /派\s*工/ }).click();
   await expect(dispatch).toBeHidden();
   const workOrderTag = page.getByText(/^派工单 /);

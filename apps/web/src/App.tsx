@@ -77,12 +77,16 @@ const ResidentPrintPage = lazy(() => import('./pages/resident-services/ResidentP
 const ReceiptPrintPage = lazy(() => import('./pages/cashier/ReceiptPrintPage'));
 const DunningLettersPrintPage = lazy(() => import('./pages/collection/DunningLettersPrintPage'));
 
+// People who asked their system for less motion get none: no sliding menus, fading dialogs or
+// growing option lists (the browser tests ask for it too, so a click never lands mid-animation).
+const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 function Themed() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !REDUCED_MOTION } }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>
