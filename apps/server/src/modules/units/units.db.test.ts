@@ -54,12 +54,13 @@ describe(`units on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, 
     expect(list.items.every((u) => u.projectId === fx.projectA.id)).toBe(true);
     expect((await unitsService.list(recA, { page: 1, pageSize: 200, projectId: fx.projectB.id })).total).toBe(0);
     expect((await unitsService.list(admin, { page: 1, pageSize: 200, projectId: fx.projectB.id })).items.map((u) => u.id)).toEqual([b.id]);
+    // One at a time: started together, a later one could reject before anyone awaits it (an unhandled rejection).
     for (const attempt of [
-      unitsService.get(recA, b.id),
-      unitsService.update(recA, b.id, { note: '越权' }),
-      unitsService.create(recA, { buildingId: fx.buildingB.id, number: 'B-2', floor: 1, grossArea: 5000, kind: 'shop', state: 'vacant' }),
+      () => unitsService.get(recA, b.id),
+      () => unitsService.update(recA, b.id, { note: '越权' }),
+      () => unitsService.create(recA, { buildingId: fx.buildingB.id, number: 'B-2', floor: 1, grossArea: 5000, kind: 'shop', state: 'vacant' }),
     ]) {
-      const err = await rejection(attempt);
+      const err = await rejection(attempt());
       expect(err).toBeInstanceOf(AppError);
       expect(err.status).toBe(404);
     }
