@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CreateDirectDebitBatchBody,
@@ -12,21 +12,11 @@ import {
   MandateListQuery,
   page,
   UpdateMandateBody,
-  XLSX_MEDIA_TYPE,
-  XlsxFile,
 } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
+import { sendXlsx, xlsxResponse } from '../../http/xlsx-io.js';
 import { badRequest } from '../../http/errors.js';
 import { directDebitService } from './direct-debit.service.js';
-
-const xlsxResponse = { 200: { description: '.xlsx file (attachment)', content: { [XLSX_MEDIA_TYPE]: { schema: XlsxFile } } } };
-
-function sendXlsx(reply: FastifyReply, filename: string, asciiName: string, body: Buffer) {
-  return reply
-    .header('content-type', XLSX_MEDIA_TYPE)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(body);
-}
 
 export async function directDebitRoutes(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();

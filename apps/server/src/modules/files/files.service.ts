@@ -18,6 +18,7 @@ import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTicketScope, ticketScope } from '../tickets/ticket.policy.js';
+import { renovationRepository } from '../renovations/renovation.repository.js';
 import { ticketRepository } from '../tickets/ticket.repository.js';
 import { appendEvent, scopeOf, stateOf } from '../tickets/ticket.service.js';
 import { invalidTransition, mayFire } from '../tickets/ticket.state.js';
@@ -161,7 +162,7 @@ export const filesService = {
   /** 装修: drawings and documents of the application, photos of inspections — the desk, while the application is open. */
   async uploadToRenovation(ctx: Ctx, renovationId: string, u: Upload): Promise<Attachment> {
     const row = await ctx.database.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('renovations').select(['id', 'project_id', 'open_unit_id', 'status']).where('id', '=', renovationId).executeTakeFirst();
+      const r = await renovationRepository.find(tx, renovationId);
       if (!r || !(await scopedProjectIds(ctx, 'resident_services.read')).includes(r.project_id)) throw notFound(RENOVATION);
       if (!(await scopedProjectIds(ctx, 'resident_services.apply')).includes(r.project_id)) throw forbidden();
       if (r.open_unit_id === null) {
@@ -175,7 +176,7 @@ export const filesService = {
 
   async listForRenovation(ctx: Ctx, renovationId: string): Promise<AttachmentList> {
     const { db } = ctx.database;
-    const r = await db.selectFrom('renovations').select(['id', 'project_id']).where('id', '=', renovationId).executeTakeFirst();
+    const r = await renovationRepository.find(db, renovationId);
     if (!r || !(await scopedProjectIds(ctx, 'resident_services.read')).includes(r.project_id)) throw notFound(RENOVATION);
     return { items: (await filesRepository.listForOwners(db, [{ type: 'renovation', ids: [r.id] }])).map(toAttachment) };
   },

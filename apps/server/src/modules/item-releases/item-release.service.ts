@@ -16,6 +16,7 @@ import { projectFilter, scopedProjectIds } from '../auth/auth.scope.js';
 import { classifyCode, NUMBER_PREFIX, releaseVerdict } from '../passes/gate.rules.js';
 import { allocateNumber, badField, conflictChanged, logGateCheck, parseJson, requireScope, todayIn, unitInScope } from '../resident-services/shared.js';
 import { sharedRepository } from '../resident-services/shared.repository.js';
+import { moveRepository } from '../moves/move.repository.js';
 import { itemReleaseRepository, type ItemReleaseRow } from './item-release.repository.js';
 import { initialReleaseStatus, requireReleaseNext, type ItemReleaseAction } from './item-release.state.js';
 
@@ -66,7 +67,7 @@ export const itemReleaseService = {
       const unit = await unitInScope(tx, ctx, 'resident_services.apply', body.unitId);
       if (body.plannedDate < todayIn(unit.timezone)) throw badField('validation_failed', 'body.plannedDate', '计划放行日期不能早于今天', 'The planned date cannot be in the past');
       if (body.moveOutId) {
-        const mo = await tx.selectFrom('move_outs').select(['unit_id']).where('id', '=', body.moveOutId).executeTakeFirst();
+        const mo = await moveRepository.findMoveOut(tx, body.moveOutId);
         if (!mo || mo.unit_id !== unit.id) throw badField('move_out_not_found', 'body.moveOutId', '搬离单不存在或不属于该房屋', 'The move-out does not exist or is not this unit\'s');
       }
       const now = nowIso();

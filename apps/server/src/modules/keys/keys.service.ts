@@ -10,6 +10,7 @@ import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scopedProjectIds } from '../auth/auth.scope.js';
 import { dueProblems, loanOverdue } from './keys.policy.js';
+import { unitsRepository } from '../units/units.repository.js';
 import { keysRepository, type KeyRow, type LoanRow } from './keys.repository.js';
 
 const KEY = { zh: '钥匙', en: 'key' };
@@ -65,7 +66,7 @@ export const keysService = {
     try {
       return await ctx.database.db.transaction().execute(async (tx) => {
         if (input.unitId) {
-          const unit = await tx.selectFrom('units').select(['id', 'project_id']).where('id', '=', input.unitId).executeTakeFirst();
+          const unit = await unitsRepository.findById(tx, input.unitId);
           if (!unit || unit.project_id !== input.projectId) {
             throw new AppError(400, 'unit_not_in_project', { zh: '所选房屋不属于该项目', en: 'The unit is not one of this project\'s units' }, [{ path: 'body.unitId', message: 'not in this project' }]);
           }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CreateMeterBody,
@@ -14,38 +14,11 @@ import {
   MeterReadingTemplateQuery,
   page,
   ReviewReadingBody,
-  XLSX_MEDIA_TYPE,
-  XlsxFile,
 } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
-import { badRequest, fieldInvalid } from '../../http/errors.js';
+import { readUpload, sendXlsx, xlsxFileRequired, xlsxResponse } from '../../http/xlsx-io.js';
+import { fieldInvalid } from '../../http/errors.js';
 import { metersService } from './meters.service.js';
-
-const xlsxResponse = { 200: { description: '.xlsx file (attachment)', content: { [XLSX_MEDIA_TYPE]: { schema: XlsxFile } } } };
-
-function sendXlsx(reply: FastifyReply, filename: string, asciiName: string, body: Buffer) {
-  return reply
-    .header('content-type', XLSX_MEDIA_TYPE)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(body);
-}
-
-const fileRequired = () => badRequest('file_required', { zh: '请上传 .xlsx 文件（表单字段 file）', en: 'Upload the .xlsx file as the multipart field "file"' });
-
-async function readUpload(req: FastifyRequest): Promise<{ file: Buffer | null; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw fileRequired();
-  let file: Buffer | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname === 'file') file = await part.toBuffer();
-      else part.file.resume();
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  return { file, fields };
-}
 
 export async function metersRoutes(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
@@ -85,7 +58,7 @@ export async function metersRoutes(appBase: FastifyInstance) {
       const { file, fields } = await readUpload(req);
       const projectId = Id.safeParse(req.query.projectId ?? (fields.projectId?.trim() || undefined));
       if (!projectId.success) throw fieldInvalid('projectId', { zh: '请指定项目（projectId）', en: 'say which project the readings are for (projectId)' });
-      if (!file) throw fileRequired();
+      if (!file) throw xlsxFileRequired();
       const result = await metersService.importXlsx(ctxOf(req), projectId.data, file);
       reply.status(201);
       return result;

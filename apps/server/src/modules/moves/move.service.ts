@@ -27,6 +27,7 @@ import { phoneRev } from '../tickets/ticket.policy.js';
 import { allocateNumber, badField, conflictChanged, parseJson, requireScope, todayIn, unitInScope } from '../resident-services/shared.js';
 import { sharedRepository } from '../resident-services/shared.repository.js';
 import { itemReleaseRepository } from '../item-releases/item-release.repository.js';
+import { residentsRepository } from '../residents/residents.repository.js';
 import { moveRepository, type MoveInRow, type MoveOutRow } from './move.repository.js';
 import { arrearsDecision, emptyChecklist, missingMoveInSteps, missingMoveOutSteps, requireOpen, requireUtilityMove, type Check } from './move.state.js';
 
@@ -214,10 +215,10 @@ export const moveService = {
         let residentId = p.residentId;
         if (!residentId) {
           const rev = phoneRev(p.phone);
-          const same = (await tx.selectFrom('residents').select('id').where('project_id', '=', r.project_id).where('phone_rev', '=', rev).where('name', '=', p.name).executeTakeFirst());
+          const [same] = await residentsRepository.findByNameAndPhoneRev(tx, r.project_id, p.name, rev);
           residentId = same?.id ?? newId();
           if (!same) {
-            await tx.insertInto('residents').values({ id: residentId, project_id: r.project_id, name: p.name, phone: p.phone, phone_rev: rev, id_number: p.idNumber, note: null, created_at: now, updated_at: now }).execute();
+            await residentsRepository.insert(tx, { id: residentId, project_id: r.project_id, name: p.name, phone: p.phone, phone_rev: rev, id_number: p.idNumber, note: null, created_at: now, updated_at: now });
             await recordAudit(tx, ctx, { action: 'resident.create', entity: 'resident', entityId: residentId, projectId: r.project_id, before: null, after: { name: p.name, via: r.number } });
           }
           p.residentId = residentId;

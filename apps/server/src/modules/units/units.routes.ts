@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   Building,
@@ -14,40 +14,11 @@ import {
   UnitImportResult,
   UnitListQuery,
   UpdateUnitBody,
-  XLSX_MEDIA_TYPE,
-  XlsxFile,
 } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
+import { readUpload, sendXlsx, xlsxResponse } from '../../http/xlsx-io.js';
 import { badRequest, fieldInvalid } from '../../http/errors.js';
 import { unitsService } from './units.service.js';
-
-/** Binary answers declare their media type, so the OpenAPI document describes a file download. */
-const xlsxResponse = { 200: { description: '.xlsx file (attachment)', content: { [XLSX_MEDIA_TYPE]: { schema: XlsxFile } } } };
-
-function sendXlsx(reply: FastifyReply, filename: string, asciiName: string, body: Buffer) {
-  return reply
-    .header('content-type', XLSX_MEDIA_TYPE)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(body);
-}
-
-/** The uploaded file (field "file") and the text fields of a multipart request, in whatever order they came. */
-async function readUpload(req: FastifyRequest): Promise<{ file: Buffer | null; fields: Record<string, string> }> {
-  if (!req.isMultipart()) {
-    throw badRequest('file_required', { zh: '请上传 .xlsx 文件（表单字段 file）', en: 'Upload the .xlsx file as the multipart field "file"' });
-  }
-  let file: Buffer | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname === 'file') file = await part.toBuffer();
-      else part.file.resume();
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  return { file, fields };
-}
 
 export async function unitsRoutes(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
