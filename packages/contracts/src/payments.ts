@@ -306,11 +306,16 @@ export const DailyClosePreview = z.object({
   summary: DailyCloseSummary,
 });
 
+/** Who may take a cashier's hand-over (交接人): a colleague who handles money on the project. */
+export const HandOverRecipientsQuery = z.object({ projectId: Id });
+export const HandOverRecipient = z.object({ id: Id, displayName: z.string() });
+export type HandOverRecipient = z.infer<typeof HandOverRecipient>;
+
 export const CreateDailyCloseBody = z.strictObject({
   projectId: Id,
   /** Defaults to today in the project's time zone; a past day may be closed late, a future one not. */
   businessDate: CalendarDate.optional(),
-  /** Who received the cash and the receipts (交接). */
+  /** Who received the cash and the receipts (交接): one of GET /api/daily-closes/recipients. */
   handedTo: Id.optional(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReceipts, maskAccountNumber, parseUnitSearch, paymentOrder, summarizeDay } from './payments.policy.js';
+import { compareReceipts, maskAccountNumber, parseUnitSearch, paymentOrder, receivesHandOver, summarizeDay } from './payments.policy.js';
 
 const line = (id: string, period: string, owed: number) => ({ billLineId: id, period, dueDate: `${period}-15`, outstandingFen: owed });
 
@@ -40,5 +40,17 @@ describe('masks and search', () => {
     expect(parseUnitSearch('2-1203')).toEqual({ building: '2', number: '1203' });
     expect(parseUnitSearch('1203')).toEqual({ number: '1203', phoneTailRev: '3021' });
     expect(parseUnitSearch('张伟')).toEqual({ name: '张伟' });
+  });
+});
+
+describe('hand-over (交接)', () => {
+  it('goes to someone else who takes, approves or reverses money', () => {
+    expect(receivesHandOver(['billing.read', 'billing.collect'], 'u2', 'u1')).toBe(true);
+    expect(receivesHandOver(['billing.approve'], 'u2', 'u1')).toBe(true);
+    expect(receivesHandOver(['billing.reverse'], 'u2', 'u1')).toBe(true);
+  });
+  it('not to the cashier herself, nor to someone who only reads the books', () => {
+    expect(receivesHandOver(['billing.collect'], 'u1', 'u1')).toBe(false);
+    expect(receivesHandOver(['billing.read', 'billing.reduce', 'tickets.read'], 'u2', 'u1')).toBe(false);
   });
 });

@@ -103,3 +103,13 @@ export function parseUnitSearch(q: string): { number?: string; building?: string
   if (!/^\d+$/.test(text) && !m) out.name = text;
   return out;
 }
+
+/**
+ * Who may take a cashier's day over (交接): someone whose role on the project handles money —
+ * another cashier (billing.collect) or whoever approves or reverses (finance, the center
+ * director). Not the cashier herself: a hand-over to oneself is no hand-over.
+ */
+export const HAND_OVER_PERMISSIONS = ['billing.collect', 'billing.approve', 'billing.reverse'] as const;
+export function receivesHandOver(permissions: readonly string[], userId: string, cashierId: string): boolean {
+  return userId !== cashierId && permissions.some((p) => (HAND_OVER_PERMISSIONS as readonly string[]).includes(p));
+}

@@ -284,6 +284,23 @@ export const paymentsRepository = {
     return { rows: await applyPaging(rows, p).execute(), total };
   },
 
+  /** Active users with a grant at any of these org units (a project and its ancestors), with that role's permissions. */
+  grantsAt(db: Tx, orgUnitIds: readonly string[]) {
+    if (orgUnitIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('role_grants as g')
+      .innerJoin('roles as r', 'r.id', 'g.role_id')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['u.id', 'u.display_name', 'r.permissions'])
+      .where('g.org_unit_id', 'in', [...orgUnitIds])
+      .where('u.active', '=', 1)
+      .execute();
+  },
+
+  projectPath(db: Tx, projectId: string) {
+    return db.selectFrom('org_units').select('path').where('id', '=', projectId).where('kind', '=', 'project').executeTakeFirst();
+  },
+
   userNames(db: Tx, ids: readonly string[]) {
     if (ids.length === 0) return Promise.resolve([] as { id: string; display_name: string }[]);
     return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();

@@ -230,6 +230,17 @@ describe('payments routes', () => {
     expect(preview.statusCode).toBe(200);
     expect(preview.json()).toMatchObject({ businessDate: TODAY, closed: false });
     expect(preview.json().summary.receiptTo).toBe(paid.receiptNumber);
+    // Hand over to someone who handles money on the project: the director and the administrator, not the
+    // receptionist, the reception supervisor (no money rights) or the cashier herself.
+    const recipients = await t.as(closer, { method: 'GET', url: `/api/daily-closes/recipients?projectId=${t.fx.projectA.id}` });
+    expect(recipients.statusCode).toBe(200);
+    expect(recipients.json().items.map((u: { displayName: string }) => u.displayName)).toEqual(['admin', 'director']);
+    for (const wrong of ['receptionA', 'supervisor', 'cashierA']) {
+      const refused = await t.as(closer, { method: 'POST', url: '/api/daily-closes', payload: { projectId: t.fx.projectA.id, handedTo: t.fx.users[wrong] } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().message).toContain('交接人');
+    }
+    expect((await t.as(closer, { method: 'GET', url: `/api/daily-closes/recipients?projectId=${t.fx.projectB.id}` })).statusCode).toBe(404);
     const close = await t.as(closer, { method: 'POST', url: '/api/daily-closes', payload: { projectId: t.fx.projectA.id, handedTo: t.fx.users.director } });
     expect(close.statusCode).toBe(201);
     const summary = close.json().summary;

@@ -12,6 +12,8 @@ import {
   DailyCloseListQuery,
   DailyClosePreview,
   DailyClosePreviewQuery,
+  HandOverRecipient,
+  HandOverRecipientsQuery,
   Deposit,
   DepositListQuery,
   Id,
@@ -88,6 +90,9 @@ export async function paymentsRoutes(appBase: FastifyInstance) {
 
   app.get('/api/daily-closes/preview', { config: collect, schema: { tags, summary: "The signed-in cashier's day so far", querystring: DailyClosePreviewQuery, response: { 200: DailyClosePreview } } }, async (req) =>
     paymentsService.closePreview(ctxOf(req), req.query));
+
+  app.get('/api/daily-closes/recipients', { config: collect, schema: { tags, summary: "Who may take the signed-in cashier's hand-over (交接人)", querystring: HandOverRecipientsQuery, response: { 200: z.object({ items: z.array(HandOverRecipient) }) } } }, async (req) =>
+    paymentsService.recipients(ctxOf(req), req.query));
 
   app.post('/api/daily-closes', { config: collect, schema: { tags, summary: '日结: close and hand over the day; nothing more can be booked into it', body: CreateDailyCloseBody, response: { 201: DailyClose } } }, async (req, reply) => {
     const result = await paymentsService.close(ctxOf(req), req.body);

@@ -13,6 +13,7 @@ import type {
   DailyCloseSummary,
   Deposit,
   DepositKind,
+  HandOverRecipient,
   Outstanding,
   OutstandingLine,
   Payment,
@@ -37,9 +38,10 @@ import { unbilledLateFee } from '../billing/billing.late-fee.js';
 import { capitalAmount } from '../billing/billing.capital.js';
 import { changeLinePaid, openLines, refreshBills, type OpenLine } from '../billing/billing.ledger.repository.js';
 import { formatReceiptNumber, receiptCounterKey } from '../billing/billing.receipt.js';
+import { pathNodeIds } from '../notifications/notifications.service.js';
 import { DEFAULT_TIMEZONE } from '../org/org.service.js';
 import { todayIn } from '../residents/residents.policy.js';
-import { LATE_FEE_KEY, parseUnitSearch, paymentOrder, summarizeDay, unitLabel } from './payments.policy.js';
+import { LATE_FEE_KEY, parseUnitSearch, paymentOrder, receivesHandOver, summarizeDay, unitLabel } from './payments.policy.js';
 import { paymentsRepository as repo, type UnitInfo } from './payments.repository.js';
 
 const UNIT = { zh: '房屋', en: 'unit' };
@@ -376,6 +378,17 @@ export async function closeDay(tx: Tx, ctx: Ctx, projectId: string, businessDate
   return close;
 }
 
+/** Users whose grant on the project (or above it) lets them take a cashier's hand-over, by name. */
+async function handOverRecipients(ctx: Ctx, projectId: string): Promise<HandOverRecipient[]> {
+  const project = await repo.projectPath(ctx.database.db, projectId);
+  if (!project) return [];
+  const byUser = new Map<string, HandOverRecipient>();
+  for (const g of await repo.grantsAt(ctx.database.db, pathNodeIds(project.path))) {
+    if (receivesHandOver(JSON.parse(g.permissions) as string[], g.id, ctx.actor.user.id)) byUser.set(g.id, { id: g.id, displayName: g.display_name });
+  }
+  return [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
+}
+
 export const paymentsService = {
   async searchUnits(ctx: Ctx, q: { q: string; projectId?: string }): Promise<CashierUnit[]> {
     const db = ctx.database.db;
@@ -651,6 +664,12 @@ export const paymentsService = {
     return { projectId: q.projectId, cashierId: ctx.actor.user.id, businessDate, closed, summary };
   },
 
+  /** Whom the signed-in cashier may hand the day over to on this project. */
+  async recipients(ctx: Ctx, q: { projectId: string }): Promise<{ items: HandOverRecipient[] }> {
+    await assertProjectInScope(ctx, 'billing.collect', q.projectId, { zh: '项目', en: 'project' });
+    return { items: await handOverRecipients(ctx, q.projectId) };
+  },
+
   /** 日结: the cashier hands over the day; from then on nothing can be booked into it. */
   async close(ctx: Ctx, body: { projectId: string; businessDate?: string; handedTo?: string }): Promise<DailyClose> {
     await assertProjectInScope(ctx, 'billing.collect', body.projectId, { zh: '项目', en: 'project' });
@@ -658,8 +677,11 @@ export const paymentsService = {
     const today = cashierClock.today(project?.timezone ?? DEFAULT_TIMEZONE);
     const businessDate = body.businessDate ?? today;
     if (businessDate > today) throw fieldInvalid('body.businessDate', { zh: '不能日结未来的日期', en: 'a day in the future cannot be closed' });
-    if (body.handedTo && (await repo.userNames(ctx.database.db, [body.handedTo])).length === 0) {
-      throw fieldInvalid('body.handedTo', { zh: '交接人不存在', en: 'no such user to hand over to' });
+    if (body.handedTo && !(await handOverRecipients(ctx, body.projectId)).some((u) => u.id === body.handedTo)) {
+      throw fieldInvalid('body.handedTo', {
+        zh: '交接人须是本项目负责收费或财务审批的其他人员',
+        en: 'hand over to someone else who takes or approves money on this project',
+      });
     }
     const row = await ctx.database.db.transaction().execute((tx) => closeDay(tx, ctx, body.projectId, businessDate, body.handedTo));
     const names = new Map((await repo.userNames(ctx.database.db, [row.cashier_id, row.handed_to].filter((x): x is string => !!x))).map((u) => [u.id, u.display_name]));

@@ -3,11 +3,11 @@
  * hand-over that locks it (nothing more can be booked into a closed day); past closes below.
  */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import type { DailyClose, DailyCloseSummary, Page } from '@propdesk/contracts';
+import type { DailyClose, DailyCloseSummary, HandOverRecipient, Page } from '@propdesk/contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
@@ -76,8 +76,16 @@ export default function DailyClosePage() {
     queryFn: () => api.get<{ businessDate: string; closed: boolean; summary: DailyCloseSummary }>('/api/daily-closes/preview', { projectId }),
     enabled: !!projectId && can('billing.collect'),
   });
+  // 交接人: who takes the cash and the receipts (someone else who handles money on the project).
+  const [handedTo, setHandedTo] = useState<string | undefined>();
+  useEffect(() => setHandedTo(undefined), [projectId]);
+  const recipients = useQuery({
+    queryKey: ['daily-closes', 'recipients', projectId],
+    queryFn: () => api.get<{ items: HandOverRecipient[] }>('/api/daily-closes/recipients', { projectId }),
+    enabled: !!projectId && can('billing.collect'),
+  });
   const close = useMutation({
-    mutationFn: () => api.post<DailyClose>('/api/daily-closes', { projectId }),
+    mutationFn: () => api.post<DailyClose>('/api/daily-closes', { projectId, handedTo }),
     onSuccess: (c) => {
       message.success(t(`${c.businessDate} 已日结`, `${c.businessDate} closed`));
       void qc.invalidateQueries({ queryKey: ['daily-closes'] });
@@ -106,6 +114,16 @@ export default function DailyClosePage() {
               <Typography.Text type="success"><LockOutlined /> {t('已日结', 'Closed')}</Typography.Text>
             ) : (
               <Space>
+                <Select
+                  data-testid="handed-to"
+                  style={{ minWidth: 160 }}
+                  allowClear
+                  placeholder={t('交接给（选填）', 'Hand over to (optional)')}
+                  value={handedTo}
+                  onChange={setHandedTo}
+                  loading={recipients.isFetching}
+                  options={recipients.data?.items.map((u) => ({ value: u.id, label: u.displayName }))}
+                />
                 <Popconfirm title={t('日结后今天不能再收费或冲正计入今天，确定？', 'After closing nothing more can be booked into today. Close?')} onConfirm={() => close.mutate()}>
                   <Button type="primary" icon={<LockOutlined />} loading={close.isPending}>{t('日结交接', 'Close and hand over')}</Button>
                 </Popconfirm>
