@@ -18,6 +18,7 @@ import { paymentsRepository, type UnitInfo } from '../modules/payments/payments.
 import { cashierClock, closeDay, takePrepayment } from '../modules/payments/payments.service.js';
 import { DEFAULT_TIMEZONE } from '../modules/org/org.service.js';
 import { personName, prng } from './demo-data.js';
+import { nextCounter } from '../db/counters.js';
 
 const METHODS: PaymentMethod[] = ['cash', 'cash', 'wechat', 'wechat', 'wechat', 'alipay', 'alipay', 'bank_card'];
 
@@ -92,7 +93,7 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
 async function insertDeposit(tx: Tx, ctx: Ctx, u: { id: string; project_id: string; building_name: string; number: string }, i: number): Promise<string> {
   const date = '2026-11-28';
   const paymentId = newId();
-  const seq = await paymentsRepository.nextCounter(tx, receiptCounterKey(u.project_id, 2026));
+  const seq = await nextCounter(tx, receiptCounterKey(u.project_id, 2026));
   const now = nowIso();
   const payer = ['吴思远', '郑晓琳'][i]!;
   await paymentsRepository.insertPayment(tx, {
@@ -134,7 +135,7 @@ async function writePlannedPayments(
   const next = new Map<string, number>();
   for (const projectId of new Set(payable.map((p) => units.get(p.unitId)!.project_id))) {
     const n = payable.filter((p) => units.get(p.unitId)!.project_id === projectId).length;
-    next.set(projectId, (await paymentsRepository.reserveCounter(tx, receiptCounterKey(projectId, 2026), n)) - n + 1);
+    next.set(projectId, (await nextCounter(tx, receiptCounterKey(projectId, 2026), n)) - n + 1);
   }
   const now = nowIso();
   const payments: PaymentsTable[] = [];

@@ -10,8 +10,8 @@ import { newId, newSecret } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
 import { localDateOf } from '../modules/sla/sla.clock.js';
 import { serviceNumber, NUMBER_PREFIX } from '../modules/passes/gate.rules.js';
-import { ticketRepository } from '../modules/tickets/ticket.repository.js';
 import { serviceCounterKey } from '../modules/passes/gate.rules.js';
+import { nextCounter } from '../db/counters.js';
 
 const check = (by: string, at: string, note: string | null = null) => ({ done: true, doneAt: at, doneBy: by, note });
 const todo = { done: false, doneAt: null, doneBy: null, note: null };
@@ -24,7 +24,7 @@ export async function seedResidentServicesDemo(tx: Tx, p: { garden: OrgUnitsTabl
   const sup = p.userIds.get('supervisor')!;
   const guard = p.userIds.get('guard')!;
   const mallfront = p.userIds.get('mallfront')!;
-  const number = async (prefix: string, projectId: string) => serviceNumber(prefix, today, await ticketRepository.nextCounter(tx, serviceCounterKey(prefix, projectId, today)));
+  const number = async (prefix: string, projectId: string) => serviceNumber(prefix, today, await nextCounter(tx, serviceCounterKey(prefix, projectId, today)));
 
   const units = await tx.selectFrom('units as u').innerJoin('org_units as b', 'b.id', 'u.building_id')
     .select(['u.id', 'u.number', 'u.state', 'b.name as building']).where('u.project_id', '=', p.garden.id).where('u.kind', '=', 'residence').orderBy('b.name').orderBy('u.number').execute();

@@ -3,6 +3,7 @@
  * paid-amount changes, in billing.ledger.repository.ts).
  */
 import { CompiledQuery, sql } from 'kysely';
+import { nextCounter } from '../../db/counters.js';
 import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort, containsCi } from '../../db/query.js';
 import type { BillingRunsTable, BillLinesTable, BillsTable, PrepaidEntriesTable } from '../../db/schema.js';
@@ -76,11 +77,7 @@ export const billingRepository = {
    * run started meanwhile waits, then sees the first one's lines and bills none of them again.
    */
   async lockProjectRuns(tx: Tx, projectId: string): Promise<void> {
-    await tx
-      .insertInto('counters')
-      .values({ key: `billing_run:${projectId}`, value: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`counters.value + 1` }))
-      .execute();
+    await nextCounter(tx, `billing_run:${projectId}`);
   },
 
   unitsOfProject(db: Tx, projectId: string) {

@@ -1,3 +1,4 @@
+import { nextCounter } from '../../db/counters.js';
 import type { Tx } from '../../db/database.js';
 import type { TicketCategoriesTable } from '../../db/schema.js';
 
@@ -18,6 +19,15 @@ export const categoriesRepository = {
   },
 
   /** Categories under the same parent that a project's intake form shows together (group-wide + that project's). */
+  /**
+   * Serializes name checks at one level (kind × parent) until the transaction ends: two people
+   * adding "漏水" under the same parent at the same moment on PostgreSQL would otherwise both find
+   * no sibling of that name and both insert it.
+   */
+  async lockLevel(db: Tx, level: { kind: string; parentId: string | null }): Promise<void> {
+    await nextCounter(db, `category_level:${level.kind}:${level.parentId ?? 'top'}`);
+  },
+
   siblings(db: Tx, f: { kind: string; parentId: string | null; projectId: string | null }) {
     let q = db.selectFrom('ticket_categories').selectAll().where('kind', '=', f.kind);
     q = f.parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', f.parentId);

@@ -99,6 +99,7 @@ export const categoriesService = {
           }, [{ path: 'body.parentId', message: 'not a category of this kind in this project' }]);
         }
       }
+      await categoriesRepository.lockLevel(tx, { kind: input.kind, parentId });
       const siblings = await categoriesRepository.siblings(tx, { kind: input.kind, parentId, projectId });
       if (siblings.some((s) => sameName(s.name, input.name))) throw nameTaken(input.name);
       const row: TicketCategoriesTable = {
@@ -118,6 +119,7 @@ export const categoriesService = {
       await assertVisible(ctx, row);
       if (!(await mayManage(ctx, row.project_id))) throw forbidden();
       if (input.name !== undefined && !sameName(input.name, row.name)) {
+        await categoriesRepository.lockLevel(tx, { kind: row.kind, parentId: row.parent_id });
         const siblings = await categoriesRepository.siblings(tx, { kind: row.kind, parentId: row.parent_id, projectId: row.project_id });
         if (siblings.some((s) => s.id !== id && sameName(s.name, input.name!))) throw nameTaken(input.name);
       }

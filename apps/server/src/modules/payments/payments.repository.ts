@@ -165,28 +165,6 @@ export const paymentsRepository = {
     return db.selectFrom('bill_lines').select(['id', 'bill_id', 'version', 'status', 'unit_id', 'project_id']).where('id', 'in', ids).execute();
   },
 
-  /** The next number of a sequence in the caller's transaction (concurrent callers queue on the row). */
-  async nextCounter(db: Tx, key: string): Promise<number> {
-    const r = await db
-      .insertInto('counters')
-      .values({ key, value: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`counters.value + 1` }))
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(r.value);
-  },
-
-  /** Reserves `n` numbers of a sequence at once (bulk demo data); answers the last one. */
-  async reserveCounter(db: Tx, key: string, n: number): Promise<number> {
-    const r = await db
-      .insertInto('counters')
-      .values({ key, value: n })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`counters.value + ${n}` }))
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(r.value);
-  },
-
   /** Marks lines paid in full (what they ask after reductions), in one statement. */
   settleLinesInFull(db: Tx, ids: readonly string[], at: string) {
     if (ids.length === 0) return Promise.resolve();

@@ -43,6 +43,7 @@ import { DEFAULT_TIMEZONE } from '../org/org.service.js';
 import { todayIn } from '../residents/residents.policy.js';
 import { LATE_FEE_KEY, parseUnitSearch, paymentOrder, receivesHandOver, summarizeDay, unitLabel } from './payments.policy.js';
 import { paymentsRepository as repo, type UnitInfo } from './payments.repository.js';
+import { nextCounter } from '../../db/counters.js';
 
 const UNIT = { zh: '房屋', en: 'unit' };
 const PAYMENT = { zh: '收费记录', en: 'payment' };
@@ -74,7 +75,7 @@ async function unitInScope(ctx: Ctx, db: Tx, unitId: string, permission: 'billin
  * payment never slips into a day already closed.
  */
 async function assertDayOpen(tx: Tx, projectId: string, cashierId: string, businessDate: string): Promise<void> {
-  await repo.nextCounter(tx, `day:${projectId}:${cashierId}:${businessDate}`);
+  await nextCounter(tx, `day:${projectId}:${cashierId}:${businessDate}`);
   if (await repo.findClose(tx, projectId, cashierId, businessDate)) {
     throw conflict('day_closed', {
       zh: `${businessDate} 已日结交接，不能再记入收费；如需更正，请次日办理`,
@@ -85,7 +86,7 @@ async function assertDayOpen(tx: Tx, projectId: string, cashierId: string, busin
 
 async function nextReceipt(tx: Tx, projectId: string, businessDate: string): Promise<{ number: string; year: number }> {
   const year = Number(businessDate.slice(0, 4));
-  const seq = await repo.nextCounter(tx, receiptCounterKey(projectId, year));
+  const seq = await nextCounter(tx, receiptCounterKey(projectId, year));
   return { number: formatReceiptNumber(year, seq), year };
 }
 
@@ -363,7 +364,7 @@ export async function takePrepayment(
 /** 日结 of the actor's day inside the caller's transaction (shared with the demo seed). */
 export async function closeDay(tx: Tx, ctx: Ctx, projectId: string, businessDate: string, handedTo?: string): Promise<DailyClosesTable> {
   const cashierId = ctx.actor.user.id;
-  await repo.nextCounter(tx, `day:${projectId}:${cashierId}:${businessDate}`);
+  await nextCounter(tx, `day:${projectId}:${cashierId}:${businessDate}`);
   if (await repo.findClose(tx, projectId, cashierId, businessDate)) {
     throw conflict('day_already_closed', { zh: `${businessDate} 已日结`, en: `${businessDate} has already been closed` });
   }

@@ -2,7 +2,6 @@
 import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort } from '../../db/query.js';
 import type { GateChecksTable } from '../../db/schema.js';
-import { ticketRepository } from '../tickets/ticket.repository.js';
 
 export interface UnitRef {
   id: string;
@@ -49,10 +48,6 @@ export const sharedRepository = {
     if (wanted.length === 0) return new Map();
     const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
     return new Map(rows.map((r) => [r.id, r.display_name]));
-  },
-
-  nextCounter(db: Tx, key: string) {
-    return ticketRepository.nextCounter(db, key);
   },
 
   async insertGateCheck(db: Tx, row: GateChecksTable) {

@@ -12,6 +12,7 @@ import { scopedProjectIds } from '../auth/auth.scope.js';
 import { localDateOf } from '../sla/sla.clock.js';
 import { serviceCounterKey, serviceNumber } from '../passes/gate.rules.js';
 import { sharedRepository, type UnitRef } from './shared.repository.js';
+import { nextCounter } from '../../db/counters.js';
 
 export const UNIT: Localized = { zh: '房屋', en: 'unit' };
 
@@ -43,7 +44,7 @@ export function todayIn(timezone: string, now = nowIso()): string {
 /** The next readable number of this kind in the project, in the transaction. */
 export async function allocateNumber(tx: Tx, prefix: string, projectId: string, timezone: string, now = nowIso()): Promise<string> {
   const date = localDateOf(timezone, now);
-  return serviceNumber(prefix, date, await sharedRepository.nextCounter(tx, serviceCounterKey(prefix, projectId, date)));
+  return serviceNumber(prefix, date, await nextCounter(tx, serviceCounterKey(prefix, projectId, date)));
 }
 
 export const parseJson = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));

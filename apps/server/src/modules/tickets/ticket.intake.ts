@@ -21,6 +21,7 @@ import { counterKey, intakeProblems, invalidInput, localDate, phoneRev, ticketNu
 import { ticketRepository } from './ticket.repository.js';
 import { appendEvent, scopeOf } from './ticket.service.js';
 import { initialStatus, INTAKE_PERMISSION } from './ticket.state.js';
+import { nextCounter } from '../../db/counters.js';
 
 const PROJECT: Localized = { zh: '项目', en: 'project' };
 
@@ -77,7 +78,7 @@ export async function createTicket(
 
     const now = nowIso();
     const date = localDate(now, project.timezone);
-    const number = ticketNumber(input.kind, date, await ticketRepository.nextCounter(tx, counterKey.ticket(input.projectId, input.kind, date)));
+    const number = ticketNumber(input.kind, date, await nextCounter(tx, counterKey.ticket(input.projectId, input.kind, date)));
     const setup = await loadSlaSetup(tx, input.projectId);
     const due = computeDueTimes(setup, input.kind, input.priority, now);
     const status = initialStatus(input.kind, input.answer !== undefined);

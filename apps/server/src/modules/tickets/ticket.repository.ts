@@ -1,4 +1,4 @@
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { TicketQueue } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort, containsCi, startsWith } from '../../db/query.js';
@@ -249,20 +249,6 @@ export const ticketRepository = {
   async updateIfVersion(db: Tx, id: string, version: number, patch: Partial<TicketsTable>): Promise<boolean> {
     const r = await db.updateTable('tickets').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
-  },
-
-  /**
-   * The next number of a sequence, allocated in the caller's transaction: an upsert-increment, so
-   * concurrent intakes queue on the counter row and each gets its own number.
-   */
-  async nextCounter(db: Tx, key: string): Promise<number> {
-    const r = await db
-      .insertInto('counters')
-      .values({ key, value: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`counters.value + 1` }))
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(r.value);
   },
 
   /** Tickets on hold whose resume time has come (the hold-resume job), in id order after `afterId`. */

@@ -25,6 +25,7 @@ import { mayAssign, mayView, mayWork, workOrderVisibility, type Crew, type TeamR
 import { workOrderRepository } from './work-order.repository.js';
 import { mayFireWorkOrder, requireWorkOrderNext, type WorkOrderAction } from './work-order.state.js';
 import { toWorkOrder } from './work-order.view.js';
+import { nextCounter } from '../../db/counters.js';
 
 const WORK_ORDER: Localized = { zh: '派工单', en: 'work order' };
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
@@ -59,7 +60,7 @@ async function checkAssignee(tx: Tx, projectId: string, teamId: string, technici
 async function allocateNumber(tx: Tx, projectId: string, now: string): Promise<string> {
   const project = await ticketRepository.findOrgUnit(tx, projectId);
   const date = localDate(now, project!.timezone);
-  return workOrderNumber(date, await ticketRepository.nextCounter(tx, counterKey.workOrder(projectId, date)));
+  return workOrderNumber(date, await nextCounter(tx, counterKey.workOrder(projectId, date)));
 }
 
 function newOrder(t: TicketsTable, number: string, teamId: string, technicianId: string | null, note: string | null, issuedBy: string, now: string): WorkOrdersTable {
