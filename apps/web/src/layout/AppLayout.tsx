@@ -1,11 +1,11 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Badge, Button, Dropdown, Layout, Menu, Segmented, Spin, Typography, Grid } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Result, Segmented, Spin, Typography, Grid } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { api } from '../api/client';
-import { MENU } from './menu';
+import { MENU, pagePermission } from './menu';
 import { NotificationBell } from '../components/NotificationBell';
 import { useTicketCounts, type QueueCounts } from '../components/ticketCounts';
 
@@ -30,6 +30,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [openKeys, setOpenKeys] = useState<string[]>(() => MENU.map((g) => g.key));
   const counts = useTicketCounts();
+  const needed = pagePermission(location.pathname);
+  const pageAllowed = needed === null || can(needed);
 
   const items = useMemo(
     () =>
@@ -117,7 +119,17 @@ export function AppLayout() {
         </Header>
         <Content style={{ padding: screens.md ? 24 : 12 }}>
           <Suspense fallback={<Spin />}>
-            <Outlet />
+            {pageAllowed ? (
+              <Outlet />
+            ) : (
+              // Opened by address or an old link: say so, instead of a page whose every request is refused.
+              <Result
+                status="403"
+                title={t('无权访问此页面', 'You may not open this page')}
+                subTitle={t('您的角色没有此功能的权限，如需使用请联系主管授权。', 'Your role does not include this; ask your supervisor for access.')}
+                extra={<Button type="primary" onClick={() => navigate('/')}>{t('返回首页', 'Back to home')}</Button>}
+              />
+            )}
           </Suspense>
         </Content>
       </Layout>

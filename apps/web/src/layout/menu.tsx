@@ -104,3 +104,17 @@ export const MENU: MenuGroup[] = [
 ];
 
 export const ALL_ITEMS = MENU.flatMap((g) => g.items);
+
+/**
+ * The permission a page of the menu needs, for its own address and the pages under it (a ticket's
+ * detail under /tickets); the longest menu path wins (/tickets/new over /tickets). Null for pages
+ * outside the menu (home, account, print views), which check for themselves.
+ */
+export function pagePermission(pathname: string): Permission | null {
+  let best: MenuItem | null = null;
+  for (const item of MENU.flatMap((g) => g.items)) {
+    const matches = pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (matches && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best?.permission ?? null;
+}
