@@ -1,9 +1,10 @@
 /**
  * Demo payments, through the real payment rules: the demo cashier 王淑珍 takes most homes' and
- * shops' 2026-09 and 2026-10 bills at the counter (cash, WeChat Pay, Alipay, bank card) on days
- * of September to November, closes each of those days, and takes a few prepayments, deposits and
- * direct-debit mandates. 丽景花园 1栋 101 keeps 2026-10 and 2026-11 unpaid (the browser test pays
- * them). Does nothing when there are no bills (the billing runs' demo data is absent).
+ * shops' 2026-09 and 2026-10 bills, and about half of 2026-11's (the month is not over), at the
+ * counter (cash, WeChat Pay, Alipay, bank card) on days of September to November, closes each of
+ * those days, and takes a few prepayments, deposits and direct-debit mandates. 丽景花园 1栋 101
+ * keeps 2026-10 and 2026-11 unpaid (the browser test pays them). Does nothing when there are no
+ * bills (the billing runs' demo data is absent).
  */
 import type { PaymentMethod } from '@propdesk/contracts';
 import type { Tx } from '../db/database.js';
@@ -31,7 +32,7 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
     .innerJoin('units as u', 'u.id', 'b.unit_id')
     .innerJoin('org_units as bd', 'bd.id', 'u.building_id')
     .select(['b.unit_id', 'b.period', 'b.project_id', 'u.number', 'bd.name as building_name', 'b.project_id'])
-    .where('b.period', 'in', ['2026-09', '2026-10'])
+    .where('b.period', 'in', ['2026-09', '2026-10', '2026-11'])
     .where('b.status', 'in', ['unpaid', 'partially_paid'])
     .orderBy('b.unit_id')
     .orderBy('b.period')
@@ -42,17 +43,19 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
   const ctx = { actor: { user: { id: cashier.id, displayName: cashier.display_name } }, ip: 'demo-seed' } as unknown as Ctx;
   const rnd = prng(20261130);
   const keepUnpaid = (b: { building_name: string; number: string; project_id: string; period: string }) =>
-    b.project_id === garden.id && b.building_name === '1栋' && b.number === '101' && b.period === '2026-10';
+    b.project_id === garden.id && b.building_name === '1栋' && b.number === '101' && (b.period === '2026-10' || b.period === '2026-11');
 
   // Who pays what and when: most units pay each month, some skip (they become the arrears).
   const plan: { unitId: string; period: string; date: string; method: PaymentMethod }[] = [];
   for (const b of bills) {
-    if (keepUnpaid(b) || rnd() < 0.12) continue;
+    // November is still running: about half have paid so far, none late yet, none on the last days.
+    const current = b.period === '2026-11';
+    if (keepUnpaid(b) || rnd() < (current ? 0.45 : 0.12)) continue;
     const [y, m] = b.period.split('-').map(Number) as [number, number];
     // Paid during the month, a few late in the next one (they bring their late fee with them).
-    const late = rnd() < 0.1;
+    const late = !current && rnd() < 0.1;
     const month = late ? m + 1 : m;
-    const day = 3 + Math.floor(rnd() * (late ? 20 : 25));
+    const day = 3 + Math.floor(rnd() * (late ? 20 : current ? 24 : 25));
     plan.push({ unitId: b.unit_id, period: b.period, date: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, method: METHODS[Math.floor(rnd() * METHODS.length)]! });
   }
   plan.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.unitId < b.unitId ? -1 : 1));
