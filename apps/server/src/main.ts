@@ -8,7 +8,7 @@ import { startJobs } from './jobs/runner.js';
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl);
-  const boot = await bootstrap(database, { adminPassword: config.adminPassword, demo: config.demo });
+  const boot = await bootstrap(database, { adminPassword: config.adminPassword, demo: config.demo, config });
   const app = await buildApp({ database, config, logger: true });
   await app.listen({ port: config.port, host: config.host });
   // After listen, never in buildApp: tests build apps and must not run timers.

@@ -8,6 +8,8 @@ import { insertOrgUnit } from '../modules/org/org.service.js';
 import { ensureBuiltinRoles } from './roles.js';
 import { ensureDefaultCategories } from '../modules/categories/categories.service.js';
 import { seedDemo, type DemoLogin } from './demo.js';
+import { seedServiceDeskDemo } from './demo-service-desk.js';
+import { loadConfig, type Config } from '../config.js';
 
 export interface BootstrapResult {
   migrations: string[];
@@ -21,9 +23,9 @@ export interface BootstrapResult {
  * root group and the `admin` user (and the demo data unless PROPDESK_DEMO=0). Safe to run at
  * every start; several processes starting at once on PostgreSQL are serialized by the migrator's lock.
  */
-export async function bootstrap(database: Database, opts: { adminPassword?: string; demo: boolean; groupName?: string }): Promise<BootstrapResult> {
+export async function bootstrap(database: Database, opts: { adminPassword?: string; demo: boolean; groupName?: string; config?: Config }): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(database);
-  return database.db.transaction().execute(async (tx) => {
+  const result = await database.db.transaction().execute(async (tx): Promise<BootstrapResult> => {
     const roleIds = await ensureBuiltinRoles(tx);
     // Group-wide ticket categories (水电、门窗、电梯 …) exist on every installation, demo or not.
     await ensureDefaultCategories(tx);
@@ -45,4 +47,7 @@ export async function bootstrap(database: Database, opts: { adminPassword?: stri
     const demoLogins = opts.demo ? await seedDemo(tx, group, roleIds) : [];
     return { migrations, admin: { username: 'admin', password, generated }, demoLogins };
   });
+  // The service desk's history goes through the services, each step its own transaction: after the rest is committed.
+  if (result.demoLogins.length > 0) await seedServiceDeskDemo(database, opts.config ?? loadConfig());
+  return result;
 }

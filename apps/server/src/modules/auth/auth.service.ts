@@ -222,13 +222,27 @@ async function readSignIn(database: Database, creds: { cookie?: string; bearer?:
     sessionId = row.id;
     csrfToken = row.csrf_token;
   }
-  const user = await authRepository.findUserById(db, userId);
-  if (!user || user.active !== 1) return { actor: null, token, session };
-  const grants: Grant[] = (await authRepository.listGrants(db, userId)).map((g) => ({
+  const actor = await actorRows(database, userId, token ? 'token' : 'session', sessionId, csrfToken);
+  return { actor, token, session };
+}
+
+/** A user's actor (without the project list): null when the user is gone or inactive. */
+async function actorRows(database: Database, userId: string, via: Actor['via'], sessionId: string | null, csrfToken: string | null): Promise<Omit<Actor, 'projects'> | null> {
+  const user = await authRepository.findUserById(database.db, userId);
+  if (!user || user.active !== 1) return null;
+  const grants: Grant[] = (await authRepository.listGrants(database.db, userId)).map((g) => ({
     orgUnitId: g.org_unit_id,
     path: g.path,
     permissions: new Set(JSON.parse(g.permissions) as string[]),
   }));
-  const via: Actor['via'] = token ? 'token' : 'session';
-  return { actor: { user: toUserSummary(user), via, sessionId, csrfToken, grants, permissions: allPermissions(grants) }, token, session };
+  return { user: toUserSummary(user), via, sessionId, csrfToken, grants, permissions: allPermissions(grants) };
+}
+
+/**
+ * Acting as a user without a credential, for work the server itself does in their name at start-up
+ * (the demo seed's history); the same grants and scopes a request of theirs would have.
+ */
+export async function actorForUser(database: Database, userId: string): Promise<Actor | null> {
+  const actor = await actorRows(database, userId, 'token', null, null);
+  return actor && { ...actor, projects: await loadProjects(database) };
 }

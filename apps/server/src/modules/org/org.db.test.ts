@@ -78,10 +78,21 @@ describe(`org tree on ${testDialect()}`, () => {
       expect(first.admin).toMatchObject({ username: 'admin', password: 'first-admin-pw', generated: false });
       const units = await fresh.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(units.n)).toBeGreaterThanOrEqual(680);
+      // Two weeks of the service desk, through the real services: every state the desk works with.
+      const tickets = await fresh.db.selectFrom('tickets').select(['id', 'status', 'created_at']).execute();
+      expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(['new', 'dispatched', 'in_progress', 'on_hold', 'resolved', 'reopened', 'closed']));
+      const days = new Set(tickets.map((t) => t.created_at.slice(0, 10)));
+      expect(days.size).toBeGreaterThanOrEqual(10);
+      expect(tickets.every((t) => Date.parse(t.created_at) <= Date.now())).toBe(true);
+      const created = await fresh.db.selectFrom('ticket_events').select('ticket_id').where('type', '=', 'created').execute();
+      expect(new Set(created.map((e) => e.ticket_id)).size).toBe(tickets.length);
+      const visits = await fresh.db.selectFrom('return_visits').select(['outcome']).execute();
+      expect(visits.map((v) => v.outcome)).toContain('unsatisfied');
       const second = await bootstrap(fresh, { demo: true });
       expect(second.admin).toBeNull();
       const again = await fresh.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(again.n)).toBe(Number(units.n));
+      expect(await fresh.db.selectFrom('tickets').select('id').execute()).toHaveLength(tickets.length);
     } finally {
       await fresh.close();
     }
