@@ -54,14 +54,14 @@ export function teamRemovalBlockers(usage: TeamUsage): RemovalBlocker[] {
     const names = usage.zoneNames.map((n) => `“${n}”`).join('、');
     blockers.push({
       reason: 'zones', count: usage.zoneNames.length,
-      zh: `它仍是责任区${names}的负责班组，请先为这些责任区改派班组`,
-      en: `it is still the team of zone(s) ${usage.zoneNames.map((n) => `"${n}"`).join(', ')}: give those zones another team first`,
+      zh: `它仍是责任区${names}的负责班组，请先给${usage.zoneNames.length > 1 ? '这些' : '该'}责任区改派班组`,
+      en: `it is still the team of zone(s) ${usage.zoneNames.map((n) => `"${n}"`).join(', ')}: give ${usage.zoneNames.length > 1 ? 'those zones' : 'that zone'} another team first`,
     });
   }
   if (usage.members > 0) {
     blockers.push({
       reason: 'members', count: usage.members,
-      zh: `班组还有 ${usage.members} 名成员，请先移出成员`,
+      zh: `还有 ${usage.members} 名成员，请先将他们移出班组`,
       en: `it still has ${usage.members} member(s): remove them from the team first`,
     });
   }
