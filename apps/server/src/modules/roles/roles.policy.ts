@@ -30,3 +30,22 @@ export function isEditableRole(role: { builtin: number | boolean }): boolean {
 export function permissionList(): { code: Permission; zh: string; en: string }[] {
   return PERMISSION_CODES.map((code) => ({ code, zh: PERMISSIONS[code].zh, en: PERMISSIONS[code].en }));
 }
+
+/** Why a role cannot be removed (code and message), or null when it can. */
+export function roleRemovalBlocker(role: { builtin: number | boolean; name: string; name_en: string }, grantedUsers: number): { code: string; zh: string; en: string } | null {
+  if (role.builtin) {
+    return {
+      code: 'role_builtin',
+      zh: `“${role.name}”是系统内置角色，不能删除`,
+      en: `"${role.name_en}" is a built-in role and cannot be removed`,
+    };
+  }
+  if (grantedUsers > 0) {
+    return {
+      code: 'role_in_use',
+      zh: `角色“${role.name}”仍授予了 ${grantedUsers} 名员工，请先在员工管理中收回该角色`,
+      en: `The role "${role.name_en}" is still granted to ${grantedUsers} user(s): revoke it from them first`,
+    };
+  }
+  return null;
+}

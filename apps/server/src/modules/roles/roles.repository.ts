@@ -33,4 +33,14 @@ export const rolesRepository = {
   async update(db: Tx, id: string, patch: Partial<Pick<RolesTable, 'name' | 'name_en' | 'permissions'>>) {
     await db.updateTable('roles').set(patch).where('id', '=', id).execute();
   },
+
+  /** How many people hold the role anywhere (one person granted it at two nodes counts once). */
+  async grantedUserCount(db: Tx, roleId: string): Promise<number> {
+    const { n } = await db.selectFrom('role_grants').select((eb) => eb.fn.count<number>('user_id').distinct().as('n')).where('role_id', '=', roleId).executeTakeFirstOrThrow();
+    return Number(n);
+  },
+
+  async remove(db: Tx, id: string) {
+    await db.deleteFrom('roles').where('id', '=', id).execute();
+  },
 };

@@ -91,3 +91,65 @@ describe('roles and the permission list', () => {
     expect((await t.as(admin, { method: 'PATCH', url: '/api/roles/0000000000norole', payload: { name: '无' } })).statusCode).toBe(404);
   });
 });
+
+describe('removing roles', () => {
+  const createRole = async (code: string) => {
+    const res = await t.as(admin, { method: 'POST', url: '/api/roles', payload: { code, name: `角色${code}`, nameEn: `Role ${code}`, permissions: ['org.read'] } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; code: string };
+  };
+  const codes = async () => (await t.as(admin, { url: '/api/roles?pageSize=200' })).json().items.map((r: { code: string }) => r.code);
+  const remove = (s: Session, id: string) => t.as(s, { method: 'DELETE', url: `/api/roles/${id}` });
+
+  it('answers 401 without a session', async () => {
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/roles/${t.fx.roleIds.get('receptionist')}` })).statusCode).toBe(401);
+  });
+
+  it('removes a role nobody holds: gone from the list, audited with the removed role', async () => {
+    const role = await createRole('temp_helper');
+    const res = await remove(admin, role.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+    expect(await codes()).not.toContain('temp_helper');
+    expect((await remove(admin, role.id)).statusCode).toBe(404);
+    const audit = (await t.as(admin, { url: `/api/audit?entity=role&entityId=${role.id}&action=role.delete` })).json().items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0].changes.code).toEqual({ before: 'temp_helper', after: null });
+  });
+
+  it('never removes a built-in role (409 role_builtin)', async () => {
+    const res = await remove(admin, t.fx.roleIds.get('technician')!);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toBe('role_builtin');
+    expect(res.json().message).toContain('内置');
+    expect(await codes()).toContain('technician');
+  });
+
+  it('refuses a role still granted (409 role_in_use, to how many users); removable once revoked', async () => {
+    const role = await createRole('night_patrol');
+    const grants: { userId: string; grantId: string }[] = [];
+    for (const [userId, at] of [[t.fx.users.guardA!, t.fx.projectA.id], [t.fx.users.guardA!, t.fx.projectB.id], [t.fx.users.cashierA!, t.fx.projectA.id]] as const) {
+      const res = await t.as(admin, { method: 'POST', url: `/api/users/${userId}/roles`, payload: { roleId: role.id, orgUnitId: at } });
+      expect(res.statusCode, res.body).toBe(201);
+      const grant = res.json().grants.find((g: { roleId: string; orgUnitId: string }) => g.roleId === role.id && g.orgUnitId === at);
+      grants.push({ userId, grantId: grant.id });
+    }
+    const res = await remove(admin, role.id);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: 'role_in_use', details: [{ reason: 'granted', count: 2 }] });
+    expect(res.json().message).toContain('2 名员工');
+    expect(await codes()).toContain('night_patrol');
+
+    for (const g of grants) expect((await t.as(admin, { method: 'DELETE', url: `/api/users/${g.userId}/roles/${g.grantId}` })).statusCode).toBe(200);
+    expect((await remove(admin, role.id)).statusCode).toBe(200);
+    expect(await codes()).not.toContain('night_patrol');
+  });
+
+  it('refuses the supervisor (no roles.manage) with 403, and answers 404 for an unknown role', async () => {
+    const role = await createRole('kept_role');
+    const sup = await t.login('supervisor');
+    expect((await remove(sup, role.id)).statusCode).toBe(403);
+    expect(await codes()).toContain('kept_role');
+    expect((await remove(admin, '0000000000norole')).statusCode).toBe(404);
+  });
+});

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateRoleBody, IdParams, page, PermissionInfo, Role, RoleListQuery, UpdateRoleBody } from '@propdesk/contracts';
+import { CreateRoleBody, IdParams, Ok, page, PermissionInfo, Role, RoleListQuery, UpdateRoleBody } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
 import { permissionList } from './roles.policy.js';
 import { rolesService } from './roles.service.js';
@@ -21,4 +21,9 @@ export async function rolesRoutes(appBase: FastifyInstance) {
   });
   app.patch('/api/roles/:id', { config: { access: { permission: 'roles.manage' } }, schema: { tags, params: IdParams, body: UpdateRoleBody, response: { 200: Role } } }, async (req) =>
     rolesService.update(ctxOf(req), req.params.id, req.body));
+  // 409 role_builtin for built-in roles, role_in_use while granted to anyone.
+  app.delete('/api/roles/:id', { config: { access: { permission: 'roles.manage' } }, schema: { tags, params: IdParams, response: { 200: Ok } } }, async (req) => {
+    await rolesService.remove(ctxOf(req), req.params.id);
+    return { ok: true as const };
+  });
 }

@@ -1,12 +1,12 @@
 import type { CreateRoleBody, Page, Role, UpdateRoleBody } from '@propdesk/contracts';
 import type { RolesTable } from '../../db/schema.js';
-import { isUniqueViolation } from '../../db/query.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/query.js';
 import type { Ctx } from '../../http/context.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { isEditableRole, mayManageRoles, normalizePermissions, unknownPermissions } from './roles.policy.js';
+import { isEditableRole, mayManageRoles, normalizePermissions, roleRemovalBlocker, unknownPermissions } from './roles.policy.js';
 import { rolesRepository } from './roles.repository.js';
 
 const ROLE = { zh: '角色', en: 'role' };
@@ -83,5 +83,27 @@ export const rolesService = {
       await recordAudit(tx, ctx, { action: 'role.update', entity: 'role', entityId: id, before: toRole(row), after: toRole(after) });
       return toRole(after);
     });
+  },
+
+  /** Removes a role nobody holds; built-in roles never (409 role_builtin), granted ones not yet (409 role_in_use). */
+  async remove(ctx: Ctx, id: string): Promise<void> {
+    if (!mayManageRoles(ctx.actor.grants)) throw forbidden();
+    try {
+      await ctx.database.db.transaction().execute(async (tx) => {
+        const row = await rolesRepository.findById(tx, id);
+        if (!row) throw notFound(ROLE);
+        const grantedUsers = await rolesRepository.grantedUserCount(tx, id);
+        const blocker = roleRemovalBlocker(row, grantedUsers);
+        if (blocker) throw conflict(blocker.code, { zh: blocker.zh, en: blocker.en }, blocker.code === 'role_in_use' ? [{ reason: 'granted', count: grantedUsers }] : undefined);
+        await rolesRepository.remove(tx, id);
+        await recordAudit(tx, ctx, { action: 'role.delete', entity: 'role', entityId: id, before: toRole(row), after: null });
+      });
+    } catch (err) {
+      // Granted to someone between the check and the delete.
+      if (isForeignKeyViolation(err)) {
+        throw conflict('role_in_use', { zh: '该角色刚被授予员工，不能删除', en: 'The role was just granted to someone, so it cannot be removed' });
+      }
+      throw err;
+    }
   },
 };

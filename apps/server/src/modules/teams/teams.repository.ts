@@ -65,4 +65,29 @@ export const teamsRepository = {
     if (userIds.length === 0) return;
     await db.deleteFrom('team_members').where('team_id', '=', teamId).where('user_id', 'in', userIds).execute();
   },
+
+  /** What still points at the team (see teamRemovalBlockers): every foreign key to teams, and complaints. */
+  async usage(db: Tx, teamId: string, openStatuses: readonly string[]) {
+    const count = (n: { n: number | string | bigint }) => Number(n.n);
+    const zones = await db.selectFrom('zones').select('name').where('team_id', '=', teamId).orderBy('name').execute();
+    const members = await db.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', teamId).executeTakeFirstOrThrow();
+    const open = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', teamId).where('status', 'in', [...openStatuses]).executeTakeFirstOrThrow();
+    const all = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', teamId).executeTakeFirstOrThrow();
+    const tickets = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([eb('team_id', '=', teamId), eb('complaint_against_team_id', '=', teamId)]))
+      .executeTakeFirstOrThrow();
+    return {
+      zoneNames: zones.map((z) => z.name),
+      members: count(members),
+      openWorkOrders: count(open),
+      closedWorkOrders: count(all) - count(open),
+      tickets: count(tickets),
+    };
+  },
+
+  async remove(db: Tx, id: string) {
+    await db.deleteFrom('teams').where('id', '=', id).execute();
+  },
 };

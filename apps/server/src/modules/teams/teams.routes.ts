@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CreateTeamBody, IdParams, page, Team, TeamListQuery, UpdateTeamBody } from '@propdesk/contracts';
+import { CreateTeamBody, IdParams, Ok, page, Team, TeamListQuery, UpdateTeamBody } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
 import { teamsService } from './teams.service.js';
 
@@ -17,4 +17,9 @@ export async function teamsRoutes(appBase: FastifyInstance) {
     teamsService.get(ctxOf(req), req.params.id));
   app.patch('/api/teams/:id', { config: { access: { permission: 'teams.manage' } }, schema: { tags, params: IdParams, body: UpdateTeamBody, response: { 200: Team } } }, async (req) =>
     teamsService.update(ctxOf(req), req.params.id, req.body));
+  // 409 team_in_use while a zone, members, work orders or tickets refer to it.
+  app.delete('/api/teams/:id', { config: { access: { permission: 'teams.manage' } }, schema: { tags, params: IdParams, response: { 200: Ok } } }, async (req) => {
+    await teamsService.remove(ctxOf(req), req.params.id);
+    return { ok: true as const };
+  });
 }

@@ -1,6 +1,6 @@
 import type { CreateTeamBody, Page, Team, TeamListQuery, UpdateTeamBody } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
-import { isUniqueViolation } from '../../db/query.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/query.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -9,7 +9,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { projectFilter, scopedProjectIds } from '../auth/auth.scope.js';
 import { mayReachUser } from '../users/users.policy.js';
 import { usersRepository } from '../users/users.repository.js';
-import { membershipDiff, resolveMembership } from './teams.policy.js';
+import { OPEN_WORK_ORDER_STATUSES } from '../work-orders/work-order.state.js';
+import { membershipDiff, resolveMembership, teamRemovalBlockers } from './teams.policy.js';
 import { teamsRepository, type TeamRow } from './teams.repository.js';
 
 const TEAM = { zh: '班组', en: 'team' };
@@ -137,6 +138,36 @@ export const teamsService = {
       });
     } catch (err) {
       if (isUniqueViolation(err) && input.name !== undefined) throw nameTaken(input.name);
+      throw err;
+    }
+  },
+
+  /**
+   * Removes a team nothing depends on any more; otherwise 409 team_in_use saying what to do
+   * first (details: one entry per reason, with its count).
+   */
+  async remove(ctx: Ctx, id: string): Promise<void> {
+    try {
+      await ctx.database.db.transaction().execute(async (tx) => {
+        const row = await teamsRepository.findById(tx, id);
+        if (!row) throw notFound(TEAM);
+        await assertMayManageIn(ctx, row.project_id, TEAM);
+        const blockers = teamRemovalBlockers(await teamsRepository.usage(tx, id, OPEN_WORK_ORDER_STATUSES));
+        if (blockers.length > 0) {
+          throw conflict('team_in_use', {
+            zh: `不能删除班组“${row.name}”：${blockers.map((b) => b.zh).join('；')}`,
+            en: `The team "${row.name}" cannot be removed: ${blockers.map((b) => b.en).join('; ')}`,
+          }, blockers.map(({ reason, count }) => ({ reason, count })));
+        }
+        const before = toTeam(row, []);
+        await teamsRepository.remove(tx, id);
+        await recordAudit(tx, ctx, { action: 'team.delete', entity: 'team', entityId: id, projectId: row.project_id, before, after: null });
+      });
+    } catch (err) {
+      // A member, zone or work order added between the checks and the delete.
+      if (isForeignKeyViolation(err)) {
+        throw conflict('team_in_use', { zh: '该班组刚被使用（新增了成员、责任区或派工单），不能删除', en: 'The team was just put to use (a member, zone or work order), so it cannot be removed' });
+      }
       throw err;
     }
   },

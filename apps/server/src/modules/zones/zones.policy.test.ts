@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds } from './zones.policy.js';
+import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds, zoneRemovalBlockers } from './zones.policy.js';
 
 describe('a building sits in at most one zone', () => {
   const assignments = [
@@ -31,5 +31,24 @@ describe('buildings must be the zone project\'s buildings', () => {
 
   it('treats a building listed twice as one', () => {
     expect(uniqueIds(['b1', 'b2', 'b1'])).toEqual(['b1', 'b2']);
+  });
+});
+
+describe('removing a zone', () => {
+  it('is allowed when no building and no ticket refers to it', () => {
+    expect(zoneRemovalBlockers({ buildings: 0, tickets: 0 })).toEqual([]);
+  });
+
+  it('is refused while buildings are assigned, saying how many and that they must be moved', () => {
+    const [b, ...rest] = zoneRemovalBlockers({ buildings: 3, tickets: 0 });
+    expect(rest).toEqual([]);
+    expect(b).toMatchObject({ reason: 'buildings', count: 3 });
+    expect(b!.zh).toContain('3 个楼栋');
+    expect(b!.en).toMatch(/3 building\(s\).*move them/);
+  });
+
+  it('is refused once tickets recorded it (history), together with the buildings reason', () => {
+    expect(zoneRemovalBlockers({ buildings: 0, tickets: 2 }).map((b) => [b.reason, b.count])).toEqual([['tickets', 2]]);
+    expect(zoneRemovalBlockers({ buildings: 1, tickets: 5 }).map((b) => b.reason)).toEqual(['buildings', 'tickets']);
   });
 });

@@ -37,3 +37,43 @@ export function buildingsOutsideProject(requested: readonly string[], buildings:
 export function uniqueIds(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
+
+/** What still points at a zone (counted in the database) when someone asks to remove it. */
+export interface ZoneUsage {
+  /** Buildings assigned to the zone (zone_buildings). */
+  buildings: number;
+  /** Tickets that recorded the zone at intake (tickets.zone_id): service history. */
+  tickets: number;
+}
+
+/** One reason a removal is refused, in both languages (the service joins them into the 409 message). */
+export interface RemovalBlocker {
+  reason: string;
+  count: number;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Why a zone cannot be removed; empty when it can. Buildings must be moved to another zone first
+ * (else their requests would lose their routing). Zones have no "inactive" state, and a ticket
+ * keeps the zone it was routed by: a zone that tickets refer to stays, so history keeps its zone.
+ */
+export function zoneRemovalBlockers(usage: ZoneUsage): RemovalBlocker[] {
+  const blockers: RemovalBlocker[] = [];
+  if (usage.buildings > 0) {
+    blockers.push({
+      reason: 'buildings', count: usage.buildings,
+      zh: `仍有 ${usage.buildings} 个楼栋划在该责任区，请先将它们移到其他责任区或移出`,
+      en: `${usage.buildings} building(s) are still assigned to it: move them to another zone or out of it first`,
+    });
+  }
+  if (usage.tickets > 0) {
+    blockers.push({
+      reason: 'tickets', count: usage.tickets,
+      zh: `已有 ${usage.tickets} 张工单记录了该责任区，为保留服务历史不能删除（可改名继续使用）`,
+      en: `${usage.tickets} ticket(s) record this zone and their history must stay, so it cannot be removed (you may rename it instead)`,
+    });
+  }
+  return blockers;
+}

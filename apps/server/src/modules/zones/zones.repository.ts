@@ -96,4 +96,15 @@ export const zonesRepository = {
       await db.insertInto('zone_buildings').values(buildingIds.map((building_id) => ({ zone_id: zoneId, building_id, project_id: projectId }))).execute();
     }
   },
+
+  /** What still points at the zone (see zoneRemovalBlockers). */
+  async usage(db: Tx, zoneId: string): Promise<{ buildings: number; tickets: number }> {
+    const buildings = await db.selectFrom('zone_buildings').select((eb) => eb.fn.countAll<number>().as('n')).where('zone_id', '=', zoneId).executeTakeFirstOrThrow();
+    const tickets = await db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('zone_id', '=', zoneId).executeTakeFirstOrThrow();
+    return { buildings: Number(buildings.n), tickets: Number(tickets.n) };
+  },
+
+  async remove(db: Tx, id: string) {
+    await db.deleteFrom('zones').where('id', '=', id).execute();
+  },
 };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CreateZoneBody, IdParams, page, UpdateZoneBody, Zone, ZoneListQuery } from '@propdesk/contracts';
+import { CreateZoneBody, IdParams, Ok, page, UpdateZoneBody, Zone, ZoneListQuery } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
 import { zonesService } from './zones.service.js';
 
@@ -19,4 +19,9 @@ export async function zonesRoutes(appBase: FastifyInstance) {
     zonesService.get(ctxOf(req), req.params.id));
   app.patch('/api/zones/:id', { config: { access: { permission: 'units.manage' } }, schema: { tags, params: IdParams, body: UpdateZoneBody, response: { 200: Zone } } }, async (req) =>
     zonesService.update(ctxOf(req), req.params.id, req.body));
+  // 409 zone_in_use while buildings (or tickets, whose history keeps the zone) refer to it.
+  app.delete('/api/zones/:id', { config: { access: { permission: 'units.manage' } }, schema: { tags, params: IdParams, response: { 200: Ok } } }, async (req) => {
+    await zonesService.remove(ctxOf(req), req.params.id);
+    return { ok: true as const };
+  });
 }

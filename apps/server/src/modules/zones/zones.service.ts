@@ -1,6 +1,6 @@
 import type { CreateZoneBody, UpdateZoneBody, Zone, ZoneListQuery } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
-import { isUniqueViolation } from '../../db/query.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/query.js';
 import type { ZonesTable } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, conflict, notFound, type Localized } from '../../http/errors.js';
@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertProjectInScope, projectFilter, scopedProjectIds } from '../auth/auth.scope.js';
-import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds, type ZoneRoute } from './zones.policy.js';
+import { buildingsInOtherZones, buildingsOutsideProject, uniqueIds, zoneRemovalBlockers, type ZoneRoute } from './zones.policy.js';
 import { zonesRepository, type ZoneRow } from './zones.repository.js';
 
 const ZONE: Localized = { zh: '责任区', en: 'zone' };
@@ -127,6 +127,36 @@ export const zonesService = {
       });
     } catch (err) {
       throw uniqueToConflict(err, input.name ?? '');
+    }
+  },
+
+  /**
+   * Removes a zone nothing depends on any more; otherwise 409 zone_in_use saying what to do
+   * first (details: one entry per reason, with its count).
+   */
+  async remove(ctx: Ctx, id: string): Promise<void> {
+    const manageable = await scopedProjectIds(ctx, 'units.manage');
+    try {
+      await ctx.database.db.transaction().execute(async (tx) => {
+        const row = await zonesRepository.findById(tx, id);
+        if (!row || !manageable.includes(row.project_id)) throw notFound(ZONE);
+        const blockers = zoneRemovalBlockers(await zonesRepository.usage(tx, id));
+        if (blockers.length > 0) {
+          throw conflict('zone_in_use', {
+            zh: `不能删除责任区“${row.name}”：${blockers.map((b) => b.zh).join('；')}`,
+            en: `The zone "${row.name}" cannot be removed: ${blockers.map((b) => b.en).join('; ')}`,
+          }, blockers.map(({ reason, count }) => ({ reason, count })));
+        }
+        const before = (await toZones(tx, [row]))[0]!;
+        await zonesRepository.remove(tx, id);
+        await recordAudit(tx, ctx, { action: 'zone.delete', entity: 'zone', entityId: id, projectId: row.project_id, before, after: null });
+      });
+    } catch (err) {
+      // A building or ticket put into the zone between the checks and the delete.
+      if (isForeignKeyViolation(err)) {
+        throw conflict('zone_in_use', { zh: '该责任区刚被使用（划入了楼栋或记录了工单），不能删除', en: 'The zone was just put to use (a building or ticket), so it cannot be removed' });
+      }
+      throw err;
     }
   },
 };

@@ -6,10 +6,11 @@ import type { CreateRoleBody, Role, UpdateRoleBody } from '@propdesk/contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, PageHeader } from '../../components/common';
+import { RemoveAction } from '../../components/RemoveAction';
 import { useI18n } from '../../i18n/i18n';
 import { showApiError } from '../users/formErrors';
 import { PermissionChecklist } from './PermissionChecklist';
-import { usePermissions, useRoles } from './rolesApi';
+import { roleName, usePermissions, useRoles } from './rolesApi';
 
 interface RoleFormValues {
   code: string;
@@ -19,7 +20,7 @@ interface RoleFormValues {
 }
 
 export default function RolesPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useAuth();
   const qc = useQueryClient();
   const roles = useRoles();
@@ -78,23 +79,27 @@ export default function RolesPage() {
                 {
                   title: t('操作', 'Actions'),
                   key: 'actions',
-                  width: 110,
+                  width: 180,
+                  // Built-in roles can be neither edited nor removed: no actions for them.
                   render: (_v: unknown, r: Role) =>
                     r.builtin ? (
                       <Typography.Text type="secondary">{t('不可编辑', 'Not editable')}</Typography.Text>
                     ) : (
-                      <Button
-                        type="link"
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label={t(`编辑 ${r.name}`, `Edit ${r.nameEn}`)}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          setEditing(r);
-                        }}
-                      >
-                        {t('编辑', 'Edit')}
-                      </Button>
+                      <Space size={0}>
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={<EditOutlined />}
+                          aria-label={t(`编辑 ${r.name}`, `Edit ${r.nameEn}`)}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setEditing(r);
+                          }}
+                        >
+                          {t('编辑', 'Edit')}
+                        </Button>
+                        <RemoveAction path={`/api/roles/${r.id}`} name={roleName(r, locale)} queryKey={['roles']} what={{ zh: '角色', en: 'role' }} />
+                      </Space>
                     ),
                 },
               ]
@@ -102,7 +107,7 @@ export default function RolesPage() {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        {t('点击一行查看该角色的权限。内置角色随系统提供，不能修改；需要不同的权限组合时请新建角色。', 'Click a row to see the role’s permissions. Built-in roles come with the system and cannot be changed; create a role for a different set.')}
+        {t('点击一行查看该角色的权限。内置角色随系统提供，不能修改或删除；需要不同的权限组合时请新建角色。仍授予员工的角色要先收回才能删除。', 'Click a row to see the role’s permissions. Built-in roles come with the system and can be neither changed nor deleted; create a role for a different set. A role still granted to staff must be revoked before it can be deleted.')}
       </Typography.Paragraph>
       {manage && <RoleDrawer role={editing} onClose={() => setEditing(null)} onSaved={() => qc.invalidateQueries({ queryKey: ['roles'] })} />}
     </>

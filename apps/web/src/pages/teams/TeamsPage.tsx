@@ -7,6 +7,7 @@ import type { CreateTeamBody, Page, Team, UpdateTeamBody, User } from '@propdesk
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, PageHeader, ProjectSelect, useProjects } from '../../components/common';
+import { RemoveAction } from '../../components/RemoveAction';
 import { useListParams } from '../../components/list';
 import { useI18n } from '../../i18n/i18n';
 import { label, options, TEAM_KINDS } from '../../i18n/terms';
@@ -110,11 +111,14 @@ export default function TeamsPage() {
                 {
                   title: t('操作', 'Actions'),
                   key: 'actions',
-                  width: 100,
+                  width: 180,
                   render: (_v: unknown, team: Team) => (
-                    <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(team)} aria-label={t(`编辑 ${team.name}`, `Edit ${team.name}`)}>
-                      {t('编辑', 'Edit')}
-                    </Button>
+                    <Space size={0}>
+                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(team)} aria-label={t(`编辑 ${team.name}`, `Edit ${team.name}`)}>
+                        {t('编辑', 'Edit')}
+                      </Button>
+                      <RemoveAction path={`/api/teams/${team.id}`} name={team.name} queryKey={['teams']} what={{ zh: '班组', en: 'team' }} />
+                    </Space>
                   ),
                 },
               ]

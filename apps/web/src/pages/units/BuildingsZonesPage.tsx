@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Building, CreateZoneBody, OrgUnit, Page, Team, UpdateZoneBody, Zone } from '@propdesk/contracts';
@@ -9,6 +9,7 @@ import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { label, TEAM_KINDS } from '../../i18n/terms';
 import { ErrorAlert, PageHeader, ProjectSelect, useProjects } from '../../components/common';
+import { RemoveAction } from '../../components/RemoveAction';
 import { showSaveError, useBuildings } from './shared';
 
 /** 楼栋与责任区: a project's buildings, and the zones that group them under a maintenance team. */
@@ -62,11 +63,14 @@ export default function BuildingsZonesPage() {
           {
             title: t('操作', 'Actions'),
             key: 'actions',
-            width: 100,
+            width: 180,
             render: (_: unknown, z: Zone) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setZoneForm({ zone: z })}>
-                {t('编辑', 'Edit')}
-              </Button>
+              <Space size={4}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setZoneForm({ zone: z })}>
+                  {t('编辑', 'Edit')}
+                </Button>
+                <RemoveAction path={`/api/zones/${z.id}`} name={z.name} queryKey={['zones']} what={{ zh: '责任区', en: 'zone' }} />
+              </Space>
             ),
           },
         ]
