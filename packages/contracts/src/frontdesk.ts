@@ -250,6 +250,8 @@ export const DeskKey = z.object({
   opens: z.string(),
   unitId: Id.nullable(),
   unitNumber: z.string().nullable(),
+  /** The unit's building (with unitNumber: "3栋 1201"). */
+  buildingName: z.string().nullable(),
   location: z.string(),
   copies: z.number().int(),
   out: z.number().int(),
