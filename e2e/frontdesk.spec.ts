@@ -62,3 +62,45 @@ test('the supervisor plans a week for the mall desk, sees the gaps, fills them a
   await expect(page.getByText('违反休息规定', { exact: false })).toBeVisible();
   await expect(page.getByText(/赵欣怡：.*建议 .* 休息/)).toBeVisible();
 });
+
+/**
+ * A notice with an attachment (通知附件): the supervisor publishes a notice to the mall's staff
+ * with a small PDF, and the mall's receptionist opens the notice and finds the file as a link
+ * that downloads the same PDF.
+ */
+test('the supervisor publishes a notice with a PDF and the receptionist sees and opens the attachment', async ({ page }) => {
+  const title = '周末促销排班调整（见附件）';
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  await signIn(page, 'supervisor');
+  await inChinese(page);
+  await page.goto('/frontdesk/notices');
+  await page.getByRole('button', { name: /发\s*布/ }).click();
+  const dialog = page.getByRole('dialog', { name: '发布通知 / 上报' });
+  await expect(dialog).toBeVisible();
+  // The page's own project filter is labelled 项目 too: the form's is the one in the dialog.
+  await dialog.getByRole('combobox', { name: /^(\* )?项目$/ }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(/丽悦新天购物中心/).first().click();
+  await dialog.getByLabel(/标题$/).fill(title);
+  await dialog.getByLabel(/内容$/).fill('本周末促销，服务台排班调整如附件，请各位查阅。');
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/notices/files') && r.request().method() === 'POST');
+  await dialog.locator('input[type=file]').setInputFiles({ name: '促销排班表.pdf', mimeType: 'application/pdf', buffer: pdf });
+  expect((await uploaded).status()).toBe(201);
+  await expect(dialog.getByText('促销排班表.pdf')).toBeVisible();
+  await dialog.getByRole('button', { name: /发\s*送/ }).click();
+  await expect(dialog).toBeHidden();
+
+  // The mall's receptionist (孙悦) is a recipient: the notice shows its attachment as a link.
+  await page.context().clearCookies();
+  await signIn(page, 'mallfront2');
+  await inChinese(page);
+  await page.goto('/frontdesk/notices');
+  await page.getByRole('row').filter({ hasText: title }).click();
+  const drawer = page.getByRole('dialog', { name: title });
+  await expect(drawer).toBeVisible();
+  const link = drawer.getByRole('link', { name: /促销排班表\.pdf/ });
+  await expect(link).toBeVisible();
+  const file = await page.request.get((await link.getAttribute('href'))!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-type']).toBe('application/pdf');
+  expect(Buffer.from(await file.body()).equals(pdf)).toBe(true);
+});

@@ -250,6 +250,8 @@ export const DeskKey = z.object({
   opens: z.string(),
   unitId: Id.nullable(),
   unitNumber: z.string().nullable(),
+  /** The unit's building (with unitNumber: "3栋 1201"). */
+  buildingName: z.string().nullable(),
   location: z.string(),
   copies: z.number().int(),
   out: z.number().int(),
@@ -402,6 +404,13 @@ export const IncidentListQuery = ListQuery.extend({ projectId: Id.optional(), st
 // ---------------------------------------------------------------- notices
 
 export const NoticeDirection = z.enum(['down', 'up']);
+/**
+ * A file for a notice, uploaded before publishing (POST /api/notices/files, multipart: field
+ * "file", field "projectId"; images or PDF up to 10 MB) and named in attachmentIds; its bytes come
+ * from GET /api/files/:id for whoever may read the notice.
+ */
+export const NoticeFile = z.object({ id: Id, name: z.string(), mime: z.string(), size: z.number().int() });
+export type NoticeFile = z.infer<typeof NoticeFile>;
 export const NoticeKind = z.enum(['notice', 'instruction', 'report']);
 export const Notice = z.object({
   id: Id,
@@ -414,6 +423,7 @@ export const Notice = z.object({
   requireAck: z.boolean(),
   pinned: z.boolean(),
   attachmentIds: z.array(Id),
+  attachments: z.array(NoticeFile),
   authorName: z.string().nullable(),
   createdAt: Instant,
   recipients: z.number().int(),

@@ -6,6 +6,7 @@ import type { Ctx } from '../../http/context.js';
 import { createTestDatabase, ctxFor, seedFixture, type Fixture } from '../../../test/harness.js';
 import { createTicket } from '../tickets/ticket.intake.js';
 import { repairA, seedDesk, type Desk } from '../tickets/tickets.testing.js';
+import { noticesService } from '../notices/notices.service.js';
 import { filesService } from './files.service.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -57,5 +58,21 @@ describe(`files on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, 
     expect(await filesOf(ticketId)).toBe(20);
     const events = await database.db.selectFrom('ticket_events').select('id').where('ticket_id', '=', ticketId).where('type', '=', 'file').execute();
     expect(events).toHaveLength(20);
+  });
+
+  it('gives a notice\'s upload to one notice only when two are published at once', async () => {
+    const sup = await ctxFor(database, fx.users.supervisor!);
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+    const file = await filesService.uploadForNotice(sup, fx.projectA.id, { bytes: pdf, filename: '通知.pdf' });
+    const notice = (title: string) => noticesService.create(sup, { projectId: fx.projectA.id, direction: 'down', kind: 'notice', title, body: 'x', audienceRoles: [], requireAck: false, pinned: false, attachmentIds: [file.id] });
+    const results = await Promise.allSettled([notice('甲'), notice('乙')]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ status: 400, code: 'validation_failed' });
+    const winner = won[0]!.value;
+    expect(winner.attachments.map((a) => a.id)).toEqual([file.id]);
+    const row = await database.db.selectFrom('files').select(['owner_type', 'owner_id']).where('id', '=', file.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ owner_type: 'notice', owner_id: winner.id });
+    expect(await database.db.selectFrom('notices').select('id').where('project_id', '=', fx.projectA.id).execute()).toHaveLength(1);
   });
 });

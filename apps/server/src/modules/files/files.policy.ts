@@ -63,17 +63,26 @@ export function storedName(sent: string | undefined, mime: AttachmentMime): stri
   return base.slice(0, 200 - ext.length) + ext;
 }
 
-const PURPOSES: Record<AttachmentOwner, readonly AttachmentPurpose[]> = {
+/**
+ * What a stored file belongs to. A notice's file is uploaded before the notice exists: it waits as
+ * `notice_upload` of its uploader (owner_id = the user) until publishing claims it for the notice
+ * (`notice`, owner_id = the notice).
+ */
+export type FileOwnerType = AttachmentOwner | 'notice' | 'notice_upload';
+
+const PURPOSES: Record<FileOwnerType, readonly AttachmentPurpose[]> = {
   ticket: ['photo', 'document'],
   work_order: ['completion', 'photo', 'document'],
   renovation: ['photo', 'document'],
+  notice: ['photo', 'document'],
+  notice_upload: ['photo', 'document'],
 };
 
 /** The purposes a file of this owner may have. */
-export const purposesFor = (owner: AttachmentOwner) => PURPOSES[owner];
+export const purposesFor = (owner: FileOwnerType) => PURPOSES[owner];
 
 /** When none is given: a work order's file is a completion photo; a ticket's is a photo or a document by its type. */
-export function defaultPurpose(owner: AttachmentOwner, mime: string): AttachmentPurpose {
+export function defaultPurpose(owner: FileOwnerType, mime: string): AttachmentPurpose {
   if (owner === 'work_order') return 'completion';
   return isImage(mime) ? 'photo' : 'document';
 }

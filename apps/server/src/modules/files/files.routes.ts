@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_MIME_TYPES, Attachment, AttachmentList, IdParams } from '@propdesk/contracts';
+import { ATTACHMENT_MIME_TYPES, Attachment, AttachmentList, Id, IdParams, NoticeFile } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
-import { badRequest } from '../../http/errors.js';
+import { AppError, badRequest } from '../../http/errors.js';
 import { fileCsp, inlineDisposition } from './files.policy.js';
 import { filesService, type Upload } from './files.service.js';
 
@@ -17,23 +17,35 @@ const fileRequired = () =>
   ]);
 
 /**
- * The file (field "file") and the optional field "purpose" of a multipart request, in whatever
- * order they came. The size limit (10 MB) is the multipart plugin's: past it, 413 file_too_large.
+ * The file (field "file"), the optional field "purpose" and any other text fields of a multipart
+ * request, in whatever order they came. The size limit (10 MB) is the multipart plugin's: past it,
+ * 413 file_too_large.
  */
-async function readUpload(req: FastifyRequest): Promise<Upload> {
+async function readUpload(req: FastifyRequest): Promise<Upload & { fields: Record<string, string> }> {
   if (!req.isMultipart()) throw fileRequired();
-  let upload: Upload | null = null;
-  let purpose: string | undefined;
+  let upload: Omit<Upload, 'purpose'> | null = null;
+  const fields: Record<string, string> = {};
   for await (const part of req.parts()) {
     if (part.type === 'file') {
       if (part.fieldname === 'file' && !upload) upload = { bytes: await part.toBuffer(), filename: part.filename };
       else part.file.resume();
-    } else if (part.fieldname === 'purpose' && typeof part.value === 'string') {
-      purpose = part.value;
+    } else if (typeof part.value === 'string' && !(part.fieldname in fields)) {
+      fields[part.fieldname] = part.value;
     }
   }
   if (!upload) throw fileRequired();
-  return { ...upload, purpose };
+  return { ...upload, purpose: fields.purpose, fields };
+}
+
+/** The text field "projectId" of an upload for something not yet created (a notice). */
+function projectIdOf(fields: Record<string, string>): string {
+  const parsed = Id.safeParse(fields.projectId);
+  if (!parsed.success) {
+    throw new AppError(400, 'validation_failed', { zh: '输入有误：请指明项目（表单字段 projectId）', en: 'Invalid input: say which project (multipart field "projectId")' }, [
+      { path: 'projectId', message: 'required', messageZh: '必填' },
+    ]);
+  }
+  return parsed.data;
 }
 
 function sendInline(reply: FastifyReply, mime: string, name: string, bytes: Buffer) {
@@ -97,10 +109,25 @@ export async function filesRoutes(appBase: FastifyInstance) {
     schema: { tags, summary: 'The renovation\'s drawings, documents and photos, oldest first', params: IdParams, response: { 200: AttachmentList } },
   }, async (req) => filesService.listForRenovation(ctxOf(req), req.params.id));
 
-  // Any signed-in user: whoever sees the file's ticket or work order gets it, everyone else a 404.
+  // Uploaded before the notice exists; publishing the notice (attachmentIds) takes it. Checked against notices.publish in the given project.
+  app.post('/api/notices/files', {
+    config: { access: { permission: 'notices.publish' } },
+    schema: {
+      tags,
+      summary: 'Upload a photo or PDF for a notice about to be published (multipart: field "file", field "projectId"); max 10 MB; name its id in the notice\'s attachmentIds',
+      response: { 201: NoticeFile },
+    },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const upload = await readUpload(req);
+    reply.status(201);
+    return filesService.uploadForNotice(ctx, projectIdOf(upload.fields), upload);
+  });
+
+  // Any signed-in user: whoever sees the file's ticket, work order, renovation or notice gets it, everyone else a 404.
   app.get('/api/files/:id', {
     config: { access: { permission: null } },
-    schema: { tags, summary: 'A file\'s content, inline, for whoever sees its ticket or work order', params: IdParams, response: fileResponse },
+    schema: { tags, summary: 'A file\'s content, inline, for whoever sees its ticket, work order, renovation or notice', params: IdParams, response: fileResponse },
   }, async (req, reply) => {
     const { meta, bytes } = await filesService.content(ctxOf(req), req.params.id);
     return sendInline(reply, meta.mime, meta.name, bytes);

@@ -8,7 +8,7 @@
  * case: the desk reviewing a repair sees the completion photos, and the technician sent to it
  * sees the photos the resident gave.
  */
-import type { Attachment, AttachmentList, AttachmentOwner, AttachmentPurpose, TicketStatus } from '@propdesk/contracts';
+import type { Attachment, AttachmentList, AttachmentOwner, AttachmentPurpose, NoticeFile, TicketStatus } from '@propdesk/contracts';
 import { ATTACHMENTS_PER_OWNER_MAX, AttachmentPurpose as AttachmentPurposeEnum } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
 import type { FilesTable, TicketsTable, WorkOrdersTable } from '../../db/schema.js';
@@ -25,13 +25,14 @@ import { invalidTransition, mayFire } from '../tickets/ticket.state.js';
 import { mayView, workOrderVisibility, type Crew } from '../work-orders/work-order.policy.js';
 import { workOrderRepository } from '../work-orders/work-order.repository.js';
 import { scopedProjectIds } from '../auth/auth.scope.js';
-import { defaultPurpose, mayAttachToOrder, purposesFor, sniffMime, storedName, WORK_ORDER_ATTACH_STATUSES } from './files.policy.js';
+import { defaultPurpose, mayAttachToOrder, purposesFor, sniffMime, storedName, WORK_ORDER_ATTACH_STATUSES, type FileOwnerType } from './files.policy.js';
 import { filesRepository, type FileMetaRow } from './files.repository.js';
 
 const FILE: Localized = { zh: '文件', en: 'file' };
 const TICKET: Localized = { zh: '工单', en: 'ticket' };
 const RENOVATION: Localized = { zh: '装修申请', en: 'renovation' };
 const WORK_ORDER: Localized = { zh: '派工单', en: 'work order' };
+const PROJECT: Localized = { zh: '项目', en: 'project' };
 
 /** What the route read from the multipart request. */
 export interface Upload {
@@ -69,7 +70,7 @@ const seesOrder = (ctx: Ctx, crew: Crew, o: Parameters<typeof mayView>[0]) => ma
 const seesTicket = (ctx: Ctx, t: Pick<TicketsTable, 'project_id' | 'center_id'>) => inTicketScope(scopeOf(ctx, 'tickets.read'), t);
 
 /** The file's type (by its bytes), stored name and purpose, or 400 before anything is written. */
-function checkUpload(owner: AttachmentOwner, u: Upload) {
+function checkUpload(owner: FileOwnerType, u: Upload) {
   const mime = sniffMime(u.bytes);
   if (!mime) {
     throw badRequest('unsupported_file_type', {
@@ -93,9 +94,15 @@ function checkUpload(owner: AttachmentOwner, u: Upload) {
 }
 
 /** Stores one file of an owner whose row the transaction already read and checked; 409 past the per-owner limit. */
-async function store(tx: Tx, ctx: Ctx, owner: { type: AttachmentOwner; id: string; projectId: string }, u: Upload, file: ReturnType<typeof checkUpload>): Promise<FilesTable> {
+async function store(tx: Tx, ctx: Ctx, owner: { type: FileOwnerType; id: string; projectId: string }, u: Upload, file: ReturnType<typeof checkUpload>): Promise<FilesTable> {
   await filesRepository.lockOwner(tx, owner.type, owner.id);
   if ((await filesRepository.countByOwner(tx, owner.type, owner.id)) >= ATTACHMENTS_PER_OWNER_MAX) {
+    if (owner.type === 'notice_upload') {
+      throw conflict('too_many_files', {
+        zh: `您已上传 ${ATTACHMENTS_PER_OWNER_MAX} 个尚未发布的通知附件，请先发布通知`,
+        en: `You have ${ATTACHMENTS_PER_OWNER_MAX} notice files waiting to be published: publish the notice first`,
+      }, { max: ATTACHMENTS_PER_OWNER_MAX });
+    }
     const what = owner.type === 'ticket' ? TICKET : owner.type === 'renovation' ? RENOVATION : WORK_ORDER;
     throw conflict('too_many_files', {
       zh: `每个${what.zh}最多 ${ATTACHMENTS_PER_OWNER_MAX} 个附件，已达上限`,
@@ -174,6 +181,18 @@ export const filesService = {
     return fresh(row, ctx);
   },
 
+  /**
+   * A file for a notice not yet published (通知附件): whoever may publish notices in the project.
+   * It waits as the uploader's until a notice of that project names it in attachmentIds.
+   */
+  async uploadForNotice(ctx: Ctx, projectId: string, u: Upload): Promise<NoticeFile> {
+    if (!(await scopedProjectIds(ctx, 'notices.read')).includes(projectId)) throw notFound(PROJECT);
+    if (!(await scopedProjectIds(ctx, 'notices.publish')).includes(projectId)) throw forbidden();
+    const file = checkUpload('notice_upload', u);
+    const row = await ctx.database.db.transaction().execute((tx) => store(tx, ctx, { type: 'notice_upload', id: ctx.actor.user.id, projectId }, u, file));
+    return { id: row.id, name: row.name, mime: row.mime, size: row.size };
+  },
+
   async listForRenovation(ctx: Ctx, renovationId: string): Promise<AttachmentList> {
     const { db } = ctx.database;
     const r = await renovationRepository.find(db, renovationId);
@@ -222,6 +241,10 @@ function orderClosedForFiles(o: WorkOrdersTable) {
 async function mayOpen(ctx: Ctx, f: FileMetaRow): Promise<boolean> {
   const { db } = ctx.database;
   if (f.owner_type === 'renovation') return (await scopedProjectIds(ctx, 'resident_services.read')).includes(f.project_id);
+  // A published notice's file: whoever may read notices of its project (as for the notice itself).
+  if (f.owner_type === 'notice') return (await scopedProjectIds(ctx, 'notices.read')).includes(f.project_id);
+  // One waiting to be published: only its uploader.
+  if (f.owner_type === 'notice_upload') return f.owner_id === ctx.actor.user.id;
   if (f.owner_type === 'ticket') {
     const t = await ticketRepository.findRaw(db, f.owner_id);
     if (!t) return false;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { createTestDatabase, ctxFor, seedFixture, type Fixture } from '../../../test/harness.js';
+import { insertUnit } from '../residents/residents.test-fixtures.js';
 import { keysService } from './keys.service.js';
 
 let database: Database;
@@ -57,5 +58,17 @@ describe('key custody on the database', () => {
     const key = (await keysService.list(receptionA, { page: 1, pageSize: 1 })).items[0]!;
     await expect(keysService.get(receptionB, key.id)).rejects.toMatchObject({ status: 404 });
     await expect(keysService.lend(receptionB, key.id, { borrower: 'x', purpose: 'y', dueAt: inAnHour() })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('keeps the unit a key opens, with its building, and refuses another project\'s unit', async () => {
+    const supervisor = await ctxFor(database, fx.users.supervisor!);
+    const unitA = await insertUnit(database, fx.buildingA, '1201');
+    const key = await keysService.create(supervisor, { projectId: fx.projectA.id, label: 'K-1201', opens: '1201 入户门（业主寄存）', unitId: unitA, location: '前台钥匙柜 C3', copies: 1 });
+    expect(key).toMatchObject({ unitId: unitA, unitNumber: '1201', buildingName: fx.buildingA.name });
+    expect((await keysService.list(receptionA, { page: 1, pageSize: 50, q: 'K-1201' })).items[0]).toMatchObject({ unitNumber: '1201', buildingName: fx.buildingA.name });
+    const plain = await keysService.create(supervisor, { projectId: fx.projectA.id, label: 'K-无房屋', opens: '垃圾房', location: '前台钥匙柜 C4', copies: 1 });
+    expect(plain).toMatchObject({ unitId: null, unitNumber: null, buildingName: null });
+    const unitB = await insertUnit(database, fx.buildingB, 'L1-001');
+    await expect(keysService.create(supervisor, { projectId: fx.projectA.id, label: 'K-B', opens: 'x', unitId: unitB, location: 'x', copies: 1 })).rejects.toMatchObject({ status: 400, code: 'unit_not_in_project' });
   });
 });

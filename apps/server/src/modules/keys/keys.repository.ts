@@ -2,7 +2,7 @@ import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort, containsCi } from '../../db/query.js';
 import type { DeskKeysTable, KeyLoansTable } from '../../db/schema.js';
 
-export type KeyRow = DeskKeysTable & { unit_number: string | null };
+export type KeyRow = DeskKeysTable & { unit_number: string | null; building_name: string | null };
 export type LoanRow = KeyLoansTable & { lent_by_name: string | null; key_label?: string };
 
 const SORT = { label: 'k.label', createdAt: 'k.created_at', location: 'k.location' };
@@ -11,18 +11,19 @@ const SORT = { label: 'k.label', createdAt: 'k.created_at', location: 'k.locatio
 export const keysRepository = {
   async list(db: Tx, f: { projectIds: string[]; q?: string; out?: boolean; overdueBefore?: string }, p: { page: number; pageSize: number; sort?: string }): Promise<{ rows: KeyRow[]; total: number }> {
     if (f.projectIds.length === 0) return { rows: [], total: 0 };
-    const base = db.selectFrom('desk_keys as k').leftJoin('units as u', 'u.id', 'k.unit_id').where('k.project_id', 'in', f.projectIds)
+    const base = db.selectFrom('desk_keys as k').leftJoin('units as u', 'u.id', 'k.unit_id').leftJoin('org_units as b', 'b.id', 'u.building_id').where('k.project_id', 'in', f.projectIds)
       .$if(!!f.q, (q) => q.where((eb) => eb.or([containsCi('k.label', f.q!), containsCi('k.opens', f.q!), containsCi('k.location', f.q!)])))
       .$if(f.out === true, (q) => q.where('k.out_count', '>', 0))
       .$if(f.out === false, (q) => q.where('k.out_count', '=', 0))
       .$if(!!f.overdueBefore, (q) => q.where((eb) => eb.exists(eb.selectFrom('key_loans as l').select('l.id').whereRef('l.key_id', '=', 'k.id').where('l.returned_at', 'is', null).where('l.due_at', '<', f.overdueBefore!))));
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await applyPaging(applySort(base.selectAll('k').select('u.number as unit_number'), p.sort, SORT, 'label'), p).execute();
+    const rows = await applyPaging(applySort(base.selectAll('k').select(['u.number as unit_number', 'b.name as building_name']), p.sort, SORT, 'label'), p).execute();
     return { rows, total: Number(n) };
   },
 
   findById(db: Tx, id: string): Promise<KeyRow | undefined> {
-    return db.selectFrom('desk_keys as k').leftJoin('units as u', 'u.id', 'k.unit_id').selectAll('k').select('u.number as unit_number').where('k.id', '=', id).executeTakeFirst();
+    return db.selectFrom('desk_keys as k').leftJoin('units as u', 'u.id', 'k.unit_id').leftJoin('org_units as b', 'b.id', 'u.building_id')
+      .selectAll('k').select(['u.number as unit_number', 'b.name as building_name']).where('k.id', '=', id).executeTakeFirst();
   },
 
   findByLabel(db: Tx, projectId: string, label: string) {

@@ -24,7 +24,7 @@ export function toLoan(l: LoanRow, now: number): KeyLoan {
 
 function toKey(k: KeyRow, openLoans: readonly LoanRow[], now: number): DeskKey {
   return {
-    id: k.id, projectId: k.project_id, label: k.label, opens: k.opens, unitId: k.unit_id, unitNumber: k.unit_number, location: k.location,
+    id: k.id, projectId: k.project_id, label: k.label, opens: k.opens, unitId: k.unit_id, unitNumber: k.unit_number, buildingName: k.building_name, location: k.location,
     copies: k.copies, out: k.out_count, loans: openLoans.filter((l) => l.key_id === k.id).map((l) => toLoan(l, now)), createdAt: k.created_at,
   };
 }

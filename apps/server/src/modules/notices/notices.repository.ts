@@ -38,11 +38,6 @@ export const noticesRepository = {
     return db.selectFrom('org_units').select('path').where('id', '=', projectId).where('kind', '=', 'project').executeTakeFirst();
   },
 
-  existingFiles(db: Tx, projectId: string, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db.selectFrom('files').select('id').where('id', 'in', ids).where('project_id', '=', projectId).execute();
-  },
-
   async insert(db: Tx, row: NoticesTable, receipts: NoticeReceiptsTable[]) {
     await db.insertInto('notices').values(row).execute();
     for (let i = 0; i < receipts.length; i += 200) await db.insertInto('notice_receipts').values(receipts.slice(i, i + 200)).execute();

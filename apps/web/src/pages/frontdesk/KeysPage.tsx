@@ -1,6 +1,6 @@
 /** The key register (钥匙管理): what each key opens and where it is kept, lend and return, history. */
 import { useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,11 @@ import { useAuth } from '../../auth/auth';
 import { ErrorAlert, PageHeader, ProjectSelect, toastError } from '../../components/common';
 import { useListParams } from '../../components/list';
 import { useI18n } from '../../i18n/i18n';
+import { UnitPicker } from '../units/shared';
 import { shortDateTime } from './shared';
+
+/** "A1栋 1201", or null when the key opens no unit. */
+const unitOf = (k: DeskKey) => (k.unitNumber ? [k.buildingName, k.unitNumber].filter(Boolean).join(' ') : null);
 
 export default function KeysPage() {
   const { t } = useI18n();
@@ -54,7 +58,7 @@ export default function KeysPage() {
         scroll={{ x: 900 }}
         columns={[
           { title: t('标签', 'Label'), dataIndex: 'label', key: 'label', sorter: true, sortOrder: sortOrder('label') },
-          { title: t('开启', 'Opens'), dataIndex: 'opens', key: 'opens', render: (v: string, k) => <>{v}{k.unitNumber && <Tag style={{ marginLeft: 4 }}>{k.unitNumber}</Tag>}</> },
+          { title: t('开启', 'Opens'), dataIndex: 'opens', key: 'opens', render: (v: string, k) => <>{v}{unitOf(k) && <Tag style={{ marginLeft: 4 }}>{unitOf(k)}</Tag>}</> },
           { title: t('存放位置', 'Kept at'), dataIndex: 'location', key: 'location', sorter: true, sortOrder: sortOrder('location') },
           { title: t('在柜/总数', 'In / copies'), key: 'copies', render: (_v, k) => `${k.copies - k.out}/${k.copies}` },
           {
@@ -80,7 +84,15 @@ export default function KeysPage() {
       {adding && <NewKeyDialog defaultProjectId={query.projectId} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void refresh(); }} />}
       {lending && <LendDialog keyRow={lending} onClose={() => setLending(null)} onSaved={() => { setLending(null); void refresh(); }} />}
       <Drawer open={!!history} onClose={() => setHistory(null)} title={history ? t(`钥匙记录：${history.label}`, `Key history: ${history.label}`) : ''} width={560}>
-        {history && <KeyHistory keyId={history.id} />}
+        {history && <>
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} items={[
+            { key: 'opens', label: t('开启', 'Opens'), children: history.opens },
+            { key: 'unit', label: t('房屋', 'Unit'), children: unitOf(history) ?? '—' },
+            { key: 'location', label: t('存放位置', 'Kept at'), children: history.location },
+            { key: 'copies', label: t('在柜/总数', 'In / copies'), children: `${history.copies - history.out}/${history.copies}` },
+          ]} />
+          <KeyHistory keyId={history.id} />
+        </>}
       </Drawer>
     </>
   );
@@ -103,13 +115,21 @@ function KeyHistory({ keyId }: { keyId: string }) {
 function NewKeyDialog(props: { defaultProjectId?: string; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
+  const projectId = Form.useWatch('projectId', form) as string | undefined;
   const save = useMutation({ mutationFn: (v: Record<string, unknown>) => api.post('/api/keys', v), onSuccess: props.onSaved, onError: (e) => toastError(e, t) });
   return (
     <Modal open title={t('登记钥匙', 'New key')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')}>
-      <Form form={form} layout="vertical" initialValues={{ projectId: props.defaultProjectId, copies: 1 }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ projectId: props.defaultProjectId, copies: 1 }}
+        // A unit belongs to one project: choosing another project clears it.
+        onValuesChange={(changed: Record<string, unknown>) => { if ('projectId' in changed) form.setFieldValue('unitId', undefined); }}
+        // A cleared picker leaves no unitId (the key opens no unit).
+        onFinish={(v: Record<string, unknown>) => save.mutate({ ...v, unitId: v.unitId || undefined })}>
         <Form.Item name="projectId" label={t('项目', 'Project')} rules={[{ required: true }]}><ProjectSelect /></Form.Item>
         <Form.Item name="label" label={t('标签', 'Label')} rules={[{ required: true, max: 60 }]}><Input placeholder="K-01" /></Form.Item>
         <Form.Item name="opens" label={t('开启', 'Opens')} rules={[{ required: true, max: 200 }]}><Input /></Form.Item>
+        <Form.Item name="unitId" label={t('所属房屋（可不选）', 'Unit (optional)')} extra={t('业主寄存或房屋专用的钥匙，按房号或楼栋搜索', 'For a key of one unit (e.g. left by the owner): search by unit number or building')}>
+          <UnitPicker projectId={projectId} />
+        </Form.Item>
         <Form.Item name="location" label={t('存放位置', 'Kept at')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
         <Form.Item name="copies" label={t('把数', 'Copies')} rules={[{ required: true }]}><InputNumber min={1} max={20} /></Form.Item>
       </Form>

@@ -1,15 +1,21 @@
 /** Notices and instructions (上传下达): down to roles, up to the superiors, with read receipts and who has not read yet. */
 import { useState } from 'react';
-import { Button, Checkbox, Drawer, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, PushpinFilled } from '@ant-design/icons';
+import { Button, Checkbox, Drawer, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Typography, Upload, message } from 'antd';
+import type { UploadFile, UploadProps } from 'antd';
+import { PaperClipOutlined, PlusOutlined, PushpinFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { BUILTIN_ROLES, type Notice, type Page } from '@propdesk/contracts';
+import { ATTACHMENT_MAX_BYTES, BUILTIN_ROLES, type Notice, type NoticeFile, type Page } from '@propdesk/contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, PageHeader, ProjectSelect, toastError } from '../../components/common';
 import { useListParams } from '../../components/list';
 import { useI18n } from '../../i18n/i18n';
 import { shortDateTime } from './shared';
+
+/** A notice carries at most this many files (CreateNoticeBody.attachmentIds). */
+const MAX_FILES = 10;
+/** What the file picker offers; the server checks the bytes anyway. */
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,.heic,application/pdf';
 
 const KIND = { notice: ['通知', 'Notice'], instruction: ['指令', 'Instruction'], report: ['上报', 'Report'] } as const;
 
@@ -57,6 +63,11 @@ export default function NoticesPage() {
       <Drawer open={!!open} onClose={() => setOpen(null)} width={560} title={open?.title}>
         {open && <>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{open.body}</Typography.Paragraph>
+          {open.attachments.length > 0 && (
+            <List size="small" header={t('附件', 'Attachments')} dataSource={open.attachments} style={{ marginBottom: 16 }} renderItem={(f) => (
+              <List.Item><a href={`/api/files/${f.id}`} download={f.name}><PaperClipOutlined /> {f.name}</a></List.Item>
+            )} />
+          )}
           {open.requireAck && open.mine && !open.mine.acknowledgedAt && <Button type="primary" onClick={() => ack.mutate(open.id)}>{t('确认收到', 'Acknowledge')}</Button>}
           <Receipts id={open.id} />
         </>}
@@ -88,11 +99,39 @@ function WriteDialog(props: { defaultProjectId?: string; onClose(): void; onSave
   const { can } = useAuth();
   const [form] = Form.useForm();
   const direction = Form.useWatch('direction', form);
+  const projectId = Form.useWatch('projectId', form) as string | undefined;
+  // Files are uploaded as soon as they are chosen (into the chosen project) and named in the notice when it is sent.
+  const [files, setFiles] = useState<UploadFile<NoticeFile>[]>([]);
+  const uploading = files.some((f) => f.status === 'uploading');
   const save = useMutation({ mutationFn: (v: Record<string, unknown>) => api.post('/api/notices', v), onSuccess: props.onSaved, onError: (e) => toastError(e, t) });
   const mayPublish = can('notices.publish');
+  const send = (v: Record<string, unknown>) => {
+    const attachmentIds = v.direction === 'down' ? files.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : [])) : [];
+    save.mutate({ ...v, attachmentIds });
+  };
+  const beforeUpload: UploadProps['beforeUpload'] = (file, chosen) => {
+    if (files.length + chosen.indexOf(file) >= MAX_FILES) {
+      message.error(t(`每条通知最多 ${MAX_FILES} 个附件`, `A notice carries at most ${MAX_FILES} files`));
+      return Upload.LIST_IGNORE;
+    }
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      message.error(t(`“${file.name}”超过 10 MB，请压缩后再上传`, `"${file.name}" is over 10 MB: make it smaller and try again`));
+      return Upload.LIST_IGNORE;
+    }
+    return true;
+  };
+  const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
+    if (!(file instanceof File) || !projectId) return;
+    api.upload<NoticeFile>('/api/notices/files', file, { projectId })
+      .then((saved) => onSuccess?.(saved))
+      .catch((e: unknown) => { onError?.(e as Error); toastError(e, t); });
+  };
   return (
-    <Modal open title={t('发布通知 / 上报', 'Publish or report')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('发送', 'Send')} cancelText={t('取消', 'Cancel')} width={600}>
-      <Form form={form} layout="vertical" initialValues={{ projectId: props.defaultProjectId, direction: mayPublish ? 'down' : 'up', kind: 'notice', audienceRoles: [], requireAck: false, pinned: false }} onFinish={(v) => save.mutate(v)}>
+    <Modal open title={t('发布通知 / 上报', 'Publish or report')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ disabled: uploading }} okText={t('发送', 'Send')} cancelText={t('取消', 'Cancel')} width={600}>
+      <Form form={form} layout="vertical" initialValues={{ projectId: props.defaultProjectId, direction: mayPublish ? 'down' : 'up', kind: 'notice', audienceRoles: [], requireAck: false, pinned: false }}
+        // Files went into the project chosen then: another project needs them again.
+        onValuesChange={(changed: Record<string, unknown>) => { if ('projectId' in changed) setFiles([]); }}
+        onFinish={send}>
         <Form.Item name="projectId" label={t('项目', 'Project')} rules={[{ required: true }]}><ProjectSelect /></Form.Item>
         <Form.Item name="direction" label={t('方向', 'Direction')}>
           <Radio.Group options={[{ value: 'down', label: t('下发', 'Down'), disabled: !mayPublish }, { value: 'up', label: t('向上级报告', 'Report up') }]} />
@@ -109,6 +148,24 @@ function WriteDialog(props: { defaultProjectId?: string; onClose(): void; onSave
         </>}
         <Form.Item name="title" label={t('标题', 'Title')} rules={[{ required: true, max: 200 }]}><Input /></Form.Item>
         <Form.Item name="body" label={t('内容', 'Text')} rules={[{ required: true, max: 8000 }]}><Input.TextArea rows={5} /></Form.Item>
+        {direction === 'down' && (
+          <Form.Item label={t('附件', 'Attachments')} extra={t(`图片或 PDF，最多 ${MAX_FILES} 个，每个不超过 10 MB`, `Images or PDF, up to ${MAX_FILES} files of 10 MB each`)}>
+            <Upload<NoticeFile>
+              multiple
+              accept={ACCEPT}
+              fileList={files}
+              beforeUpload={beforeUpload}
+              customRequest={customRequest}
+              // A file that failed is not kept (the toast said why); removing one just leaves it out of the notice.
+              onChange={({ fileList }) => setFiles(fileList.filter((f) => f.status !== 'error'))}
+              disabled={!projectId}
+            >
+              <Button icon={<PaperClipOutlined />} disabled={!projectId || files.length >= MAX_FILES}>
+                {projectId ? t('添加附件', 'Add files') : t('请先选择项目', 'Choose the project first')}
+              </Button>
+            </Upload>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
