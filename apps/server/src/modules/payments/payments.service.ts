@@ -226,6 +226,8 @@ export async function depositView(db: Tx, rows: DepositsTable[]): Promise<Deposi
       refundReceiptNumber: r.refund_payment_id ? (payments.get(r.refund_payment_id) ?? null) : null,
       deductionFen: Number(r.deduction_fen),
       deductionReason: r.deduction_reason,
+      source: r.source,
+      sourceId: r.source_id,
       createdAt: r.created_at,
       refundedAt: r.refunded_at,
     };

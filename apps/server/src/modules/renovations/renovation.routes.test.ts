@@ -75,7 +75,7 @@ describe('the renovation deposit is billing money', () => {
 
     const deposits = (await get(cashier, `/api/deposits?unitId=${unitId}`)).json();
     expect(deposits.items).toHaveLength(1);
-    expect(deposits.items[0]).toMatchObject({ id: r.deposit.id, unitId, unitLabel: expect.stringContaining('511'), receiptNumber: r.deposit.receiptNumber, status: 'held' });
+    expect(deposits.items[0]).toMatchObject({ id: r.deposit.id, unitId, unitLabel: expect.stringContaining('511'), receiptNumber: r.deposit.receiptNumber, status: 'held', source: 'renovation', sourceId: id });
     // In the cashier's day (and so her daily close): 2,000.00 more in deposits, paid by Alipay.
     const day = await preview();
     expect(total(day.byKind, 'deposit') - total(dayBefore.byKind, 'deposit')).toBe(200_000);
