@@ -270,6 +270,9 @@ export const Deposit = z.object({
   refundReceiptNumber: z.string().nullable(),
   deductionFen: z.number().int(),
   deductionReason: z.string().nullable(),
+  /** What it secures ('renovation' and the application's id): such a deposit is refunded from there. */
+  source: z.string().nullable(),
+  sourceId: Id.nullable(),
   createdAt: Instant,
   refundedAt: Instant.nullable(),
 });

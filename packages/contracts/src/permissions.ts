@@ -119,6 +119,8 @@ export const BUILTIN_ROLES: Record<string, { zh: string; en: string; permissions
     permissions: [
       'org.read', 'units.read', 'residents.read', 'notices.read',
       'billing.read', 'billing.read_meters', 'billing.collect', 'billing.reduce', 'billing.dunning',
+      // Takes and pays back the renovation deposit (装修押金) at the till: she finds the application.
+      'resident_services.read',
     ],
   },
   technician: {

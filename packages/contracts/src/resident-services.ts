@@ -9,7 +9,10 @@
  */
 import { z } from 'zod';
 import { CalendarDate, Id, IdNumber, Instant, ListQuery, Name, Phone, QueryBool } from './common.js';
+import { PaymentMethod } from './billing.js';
+import { Deposit } from './payments.js';
 import { Relation } from './residents.js';
+import { UnitState } from './units.js';
 
 const Fen = z.number().int('amounts are whole fen').min(0).max(100_000_000_00);
 const Note = z.string().trim().max(500);
@@ -441,6 +444,8 @@ export const Renovation = z.object({
   unitId: Id,
   unitNumber: z.string(),
   buildingName: z.string(),
+  /** The unit's state now: 装修中 from the permit until acceptance. */
+  unitState: UnitState,
   status: RenovationStatus,
   ownerName: z.string(),
   ownerPhone: z.string(),
@@ -462,6 +467,8 @@ export const Renovation = z.object({
   fees: z.array(z.object({ name: z.string(), amountFen: z.number().int() })),
   paidAt: Instant.nullable(),
   paymentNote: z.string().nullable(),
+  /** The billing deposit (装修押金) taken at payment, with its receipt (and the refund's once refunded); null when none was taken. */
+  deposit: Deposit.nullable(),
   permitNumber: z.string().nullable(),
   permitIssuedAt: Instant.nullable(),
   deductions: z.array(z.object({ reason: z.string(), amountFen: z.number().int() })),
@@ -492,9 +499,13 @@ export const CreateRenovationBody = z.strictObject({
 export type CreateRenovationBody = z.infer<typeof CreateRenovationBody>;
 
 export const ApproveRenovationBody = z.strictObject({ conditions: z.string().trim().max(2000).optional() });
+/** The desk's way of taking or paying back money (direct debit is the bank's, not the counter's). */
+const CounterMethod = PaymentMethod.exclude(['direct_debit']);
 export const PayRenovationBody = z.strictObject({
-  /** 装修押金 */
+  /** 装修押金: taken as a billing deposit with its own receipt when above zero. */
   depositFen: Fen,
+  /** How the deposit was paid. */
+  method: CounterMethod,
   /** 垃圾清运费 and the like. */
   fees: z.array(FeeLine).max(10),
   note: z.string().trim().max(200).optional(),
@@ -510,7 +521,11 @@ export const AcceptanceBody = z.strictObject({
 });
 export const ExtendBody = z.strictObject({ newEndDate: RealDate, reason: z.string().trim().min(2).max(500) });
 export const DecideExtensionBody = z.strictObject({ extensionId: Id, approve: z.boolean(), note: z.string().trim().max(500).optional() });
-export const RefundBody = z.strictObject({ deductions: z.array(Deduction).max(20).default([]) });
+export const RefundBody = z.strictObject({
+  deductions: z.array(Deduction).max(20).default([]),
+  /** How the rest of the deposit is paid back. */
+  method: CounterMethod,
+});
 export const CancelBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 
 export const RenovationListQuery = ListQuery.extend({

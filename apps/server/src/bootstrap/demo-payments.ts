@@ -16,7 +16,7 @@ import { openLines, refreshBills } from '../modules/billing/billing.ledger.repos
 import { formatReceiptNumber, receiptCounterKey } from '../modules/billing/billing.receipt.js';
 import { unbilledLateFee } from '../modules/billing/billing.late-fee.js';
 import { paymentsRepository, type UnitInfo } from '../modules/payments/payments.repository.js';
-import { cashierClock, closeDay, takePrepayment } from '../modules/payments/payments.service.js';
+import { cashierClock, closeDay, takeDepositIn, takePrepayment } from '../modules/payments/payments.service.js';
 import { DEFAULT_TIMEZONE } from '../modules/org/org.service.js';
 import { personName, prng } from './demo-data.js';
 import { nextCounter } from '../db/counters.js';
@@ -75,6 +75,17 @@ export async function seedPaymentsDemo(tx: Tx): Promise<void> {
   for (const [i, u] of someUnits.slice(3, 5).entries()) {
     const payment = await insertDeposit(tx, ctx, u, i);
     days.get(u.project_id)!.add(payment);
+  }
+  // The renovation in works paid its 装修押金 at the till: a billing deposit that names it, as the renovation's pay takes it.
+  const works = await tx.selectFrom('renovations as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('org_units as bd', 'bd.id', 'u.building_id')
+    .select(['r.id', 'r.project_id', 'r.unit_id', 'r.number', 'r.owner_name', 'r.deposit_fen', 'u.number as unit_number', 'bd.name as building_name'])
+    .where('r.project_id', '=', garden.id).where('r.status', '=', 'in_progress').where('r.deposit_fen', '>', 0).execute();
+  for (const r of works) {
+    await takeDepositIn(tx, ctx, {
+      projectId: r.project_id, unitId: r.unit_id, kind: 'renovation', description: `${r.building_name}${r.unit_number} 装修押金（${r.number}）`,
+      payerName: r.owner_name, method: 'wechat', amountFen: Number(r.deposit_fen),
+    }, '2026-11-28', { kind: 'renovation', id: r.id });
+    days.get(r.project_id)!.add('2026-11-28');
   }
   const now = nowIso();
   for (const u of someUnits.slice(0, 4)) {

@@ -95,7 +95,7 @@ export async function seedResidentServicesDemo(tx: Tx, p: { garden: OrgUnitsTabl
       owner_name: '许文博', owner_phone: '13612340098', contractor_company: '深圳市美家装饰工程有限公司', person_in_charge: '黄志明', person_in_charge_phone: '13699887766',
       workers: JSON.stringify(workers), scope: '客厅吊顶、厨卫翻新（含防水）、全屋墙面', planned_start: start, planned_end: end, approved_end: end,
       conditions: '施工时间：工作日 8:00–12:00、14:00–18:00；不得改动承重墙；防水须做 48 小时闭水试验', deposit_fen: 300_000,
-      fees: JSON.stringify([{ name: '垃圾清运费', amountFen: 50_000 }]), paid_at: now, payment_note: '收据 SJ-0008812',
+      fees: JSON.stringify([{ name: '垃圾清运费', amountFen: 50_000 }]), paid_at: now, payment_note: null, unit_state_before: 'vacant',
       permit_number: await number(NUMBER_PREFIX.permit, p.garden.id), permit_issued_at: now, version: 4,
     }).execute();
     await tx.insertInto('renovation_inspections').values({ id: newId(), renovation_id: id, project_id: p.garden.id, kind: 'routine', result: 'violations', findings: '楼道堆放建筑垃圾',

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_resident_services.js';
 import * as m0011 from './migrations/0011_billing_run_keys.js';
 import * as m0012 from './migrations/0012_payments.js';
 import * as m0013 from './migrations/0013_dunning_letter.js';
+import * as m0014 from './migrations/0014_renovation_links.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_billing_run_keys': m0011,
   '0012_payments': m0012,
   '0013_dunning_letter': m0013,
+  '0014_renovation_links': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -766,6 +766,8 @@ export interface RenovationsTable {
   deductions: string;
   refund_fen: number | null;
   refunded_at: string | null;
+  /** The unit's state when the permit was issued (0014), given back when the works end. */
+  unit_state_before: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -356,6 +356,11 @@ export const paymentsRepository = {
     return db.selectFrom('deposits').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /** The deposit that secures a record (e.g. source 'renovation' and the application's id). */
+  depositOfSource(db: Tx, source: string, sourceId: string) {
+    return db.selectFrom('deposits').selectAll().where('source', '=', source).where('source_id', '=', sourceId).orderBy('created_at', 'desc').executeTakeFirst();
+  },
+
   depositOfPayment(db: Tx, paymentId: string) {
     return db
       .selectFrom('deposits')

@@ -205,7 +205,8 @@ async function daySummary(tx: Tx, projectId: string, cashierId: string, business
   return { rows, summary };
 }
 
-async function depositView(db: Tx, rows: DepositsTable[]): Promise<Deposit[]> {
+/** Deposits as the API shows them (with their receipt numbers); renovations show theirs this way. */
+export async function depositView(db: Tx, rows: DepositsTable[]): Promise<Deposit[]> {
   const units = new Map((await repo.unitsInfo(db, [...new Set(rows.map((r) => r.unit_id).filter((x): x is string => !!x))])).map((u) => [u.id, u]));
   const payments = new Map(
     (await repo.findPaymentsByIds(db, rows.flatMap((r) => [r.payment_id, r.refund_payment_id]).filter((x): x is string => !!x))).map((p) => [p.id, p.receipt_number]),
@@ -228,6 +229,8 @@ async function depositView(db: Tx, rows: DepositsTable[]): Promise<Deposit[]> {
       refundReceiptNumber: r.refund_payment_id ? (payments.get(r.refund_payment_id) ?? null) : null,
       deductionFen: Number(r.deduction_fen),
       deductionReason: r.deduction_reason,
+      source: r.source,
+      sourceId: r.source_id,
       createdAt: r.created_at,
       refundedAt: r.refunded_at,
     };
@@ -359,6 +362,62 @@ export async function takePrepayment(
   const balanceFen = await creditPrepaid(tx, ctx, { projectId: unit.project_id, unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, paymentId: row.id, kind: 'top_up' });
   await recordAudit(tx, ctx, { action: 'prepaid.top_up', entity: 'payment', entityId: row.id, projectId: unit.project_id, before: null, after: { unitId: unit.id, feeItemId: body.feeItemId ?? null, amountFen: body.amountFen, receiptNumber: receipt.number } });
   return { id: row.id, receiptNumber: receipt.number, balanceFen };
+}
+
+/**
+ * A deposit (押金) with its receipt inside the caller's transaction; the caller has checked scope
+ * and the unit. `source` names what it secures (a renovation takes its 装修押金 this way).
+ */
+export async function takeDepositIn(
+  tx: Tx,
+  ctx: Ctx,
+  body: CreateDepositBody,
+  businessDate: string,
+  source: { kind: string; id: string } | null = null,
+): Promise<DepositsTable> {
+  await assertDayOpen(tx, body.projectId, ctx.actor.user.id, businessDate);
+  const receipt = await nextReceipt(tx, body.projectId, businessDate);
+  const payment: PaymentsTable = {
+    ...basePayment(ctx, { projectId: body.projectId, unitId: body.unitId ?? null, kind: 'deposit', method: body.method, amountFen: body.amountFen, receipt, businessDate }),
+    payer_name: body.payerName,
+  };
+  await repo.insertPayment(tx, payment);
+  const deposit: DepositsTable = {
+    id: newId(), project_id: body.projectId, unit_id: body.unitId ?? null, kind: body.kind, description: body.description, payer_name: body.payerName,
+    amount_fen: body.amountFen, status: 'held', payment_id: payment.id, refund_payment_id: null, deduction_fen: 0, deduction_reason: null,
+    source: source?.kind ?? null, source_id: source?.id ?? null, created_at: nowIso(), refunded_at: null, version: 1,
+  };
+  await repo.insertDeposit(tx, deposit);
+  await recordAudit(tx, ctx, {
+    action: 'deposit.take', entity: 'deposit', entityId: deposit.id, projectId: body.projectId, before: null,
+    after: { ...body, receiptNumber: receipt.number, ...(source ? { source: source.kind, sourceId: source.id } : {}) },
+  });
+  return deposit;
+}
+
+/** Refunds a held deposit minus the deduction under its own negative receipt, inside the caller's transaction. */
+export async function refundDepositIn(tx: Tx, ctx: Ctx, deposit: DepositsTable, body: RefundDepositBody, businessDate: string): Promise<DepositsTable> {
+  const notHeld = () => conflict('deposit_not_held', { zh: '该押金已退还', en: 'The deposit has already been refunded' });
+  if (deposit.status !== 'held') throw notHeld();
+  if (body.deductionFen > Number(deposit.amount_fen)) {
+    throw fieldInvalid('body.deductionFen', { zh: '扣款不能超过押金金额', en: 'the deduction cannot exceed the deposit' });
+  }
+  const refundFen = Number(deposit.amount_fen) - body.deductionFen;
+  await assertDayOpen(tx, deposit.project_id, ctx.actor.user.id, businessDate);
+  const receipt = await nextReceipt(tx, deposit.project_id, businessDate);
+  const payment: PaymentsTable = {
+    ...basePayment(ctx, { projectId: deposit.project_id, unitId: deposit.unit_id, kind: 'deposit_refund', method: body.method, amountFen: -refundFen, receipt, businessDate }),
+    payer_name: deposit.payer_name,
+    reason: body.deductionReason ?? null,
+  };
+  await repo.insertPayment(tx, payment);
+  const patch = { refund_payment_id: payment.id, deduction_fen: body.deductionFen, deduction_reason: body.deductionReason ?? null, refunded_at: nowIso() };
+  if (!(await repo.markRefunded(tx, deposit, patch))) throw notHeld();
+  await recordAudit(tx, ctx, {
+    action: 'deposit.refund', entity: 'deposit', entityId: deposit.id, projectId: deposit.project_id,
+    before: { status: 'held' }, after: { status: 'refunded', refundFen, deductionFen: body.deductionFen, deductionReason: body.deductionReason ?? null, receiptNumber: receipt.number },
+  });
+  return { ...deposit, ...patch, status: 'refunded', version: deposit.version + 1 };
 }
 
 /** 日结 of the actor's day inside the caller's transaction (shared with the demo seed). */
@@ -596,23 +655,7 @@ export const paymentsService = {
       if (!unit || unit.project_id !== body.projectId) throw fieldInvalid('body.unitId', { zh: '该项目没有这个房屋', en: 'the project has no such unit' });
     }
     const businessDate = cashierClock.today(project.timezone);
-    const row = await ctx.database.db.transaction().execute(async (tx) => {
-      await assertDayOpen(tx, body.projectId, ctx.actor.user.id, businessDate);
-      const receipt = await nextReceipt(tx, body.projectId, businessDate);
-      const payment: PaymentsTable = {
-        ...basePayment(ctx, { projectId: body.projectId, unitId: body.unitId ?? null, kind: 'deposit', method: body.method, amountFen: body.amountFen, receipt, businessDate }),
-        payer_name: body.payerName,
-      };
-      await repo.insertPayment(tx, payment);
-      const deposit: DepositsTable = {
-        id: newId(), project_id: body.projectId, unit_id: body.unitId ?? null, kind: body.kind, description: body.description, payer_name: body.payerName,
-        amount_fen: body.amountFen, status: 'held', payment_id: payment.id, refund_payment_id: null, deduction_fen: 0, deduction_reason: null,
-        source: null, source_id: null, created_at: nowIso(), refunded_at: null, version: 1,
-      };
-      await repo.insertDeposit(tx, deposit);
-      await recordAudit(tx, ctx, { action: 'deposit.take', entity: 'deposit', entityId: deposit.id, projectId: body.projectId, before: null, after: { ...body, receiptNumber: receipt.number } });
-      return deposit;
-    });
+    const row = await ctx.database.db.transaction().execute((tx) => takeDepositIn(tx, ctx, body, businessDate));
     return (await depositView(ctx.database.db, [row]))[0]!;
   },
 
@@ -621,30 +664,16 @@ export const paymentsService = {
     const deposit = await repo.findDeposit(ctx.database.db, id);
     if (!deposit) throw notFound(DEPOSIT);
     await assertProjectInScope(ctx, 'billing.collect', deposit.project_id, DEPOSIT);
-    if (deposit.status !== 'held') throw conflict('deposit_not_held', { zh: '该押金已退还', en: 'The deposit has already been refunded' });
-    if (body.deductionFen > Number(deposit.amount_fen)) {
-      throw fieldInvalid('body.deductionFen', { zh: '扣款不能超过押金金额', en: 'the deduction cannot exceed the deposit' });
+    // A deposit that secures a record (a renovation's 装修押金) is paid back from that record, which it closes.
+    if (deposit.source) {
+      throw conflict('deposit_has_source', {
+        zh: '该押金属于装修申请，请在装修申请中办理退押金（同时结案）',
+        en: 'This deposit belongs to a renovation application: refund it there (which also closes the application)',
+      }, { source: deposit.source, sourceId: deposit.source_id });
     }
     const project = await repo.projectInfo(ctx.database.db, deposit.project_id);
     const businessDate = cashierClock.today(project?.timezone ?? DEFAULT_TIMEZONE);
-    const refundFen = Number(deposit.amount_fen) - body.deductionFen;
-    const updated = await ctx.database.db.transaction().execute(async (tx) => {
-      await assertDayOpen(tx, deposit.project_id, ctx.actor.user.id, businessDate);
-      const receipt = await nextReceipt(tx, deposit.project_id, businessDate);
-      const payment: PaymentsTable = {
-        ...basePayment(ctx, { projectId: deposit.project_id, unitId: deposit.unit_id, kind: 'deposit_refund', method: body.method, amountFen: -refundFen, receipt, businessDate }),
-        payer_name: deposit.payer_name,
-        reason: body.deductionReason ?? null,
-      };
-      await repo.insertPayment(tx, payment);
-      const patch = { refund_payment_id: payment.id, deduction_fen: body.deductionFen, deduction_reason: body.deductionReason ?? null, refunded_at: nowIso() };
-      if (!(await repo.markRefunded(tx, deposit, patch))) throw conflict('deposit_not_held', { zh: '该押金已退还', en: 'The deposit has already been refunded' });
-      await recordAudit(tx, ctx, {
-        action: 'deposit.refund', entity: 'deposit', entityId: id, projectId: deposit.project_id,
-        before: { status: 'held' }, after: { status: 'refunded', refundFen, deductionFen: body.deductionFen, deductionReason: body.deductionReason ?? null, receiptNumber: receipt.number },
-      });
-      return { ...deposit, ...patch, status: 'refunded', version: deposit.version + 1 };
-    });
+    const updated = await ctx.database.db.transaction().execute((tx) => refundDepositIn(tx, ctx, deposit, body, businessDate));
     return (await depositView(ctx.database.db, [updated]))[0]!;
   },
 

@@ -10,9 +10,10 @@ let rec: Session;
 let recB: Session;
 let sup: Session;
 let guard: Session;
+let cashier: Session;
 beforeAll(async () => {
   t = await createTestApp();
-  [rec, recB, sup, guard] = await Promise.all([t.login('receptionA'), t.login('receptionB'), t.login('supervisor'), t.login('guardA')]);
+  [rec, recB, sup, guard, cashier] = await Promise.all([t.login('receptionA'), t.login('receptionB'), t.login('supervisor'), t.login('guardA'), t.login('cashierA')]);
 });
 afterAll(() => t.close());
 
@@ -41,7 +42,7 @@ describe('renovation drawings, documents and inspection photos', () => {
     expect((await t.as(guard, { method: 'POST', url: `/api/renovations/${r.id}/files`, payload: form(PNG_1X1, 'x.png') })).statusCode).toBe(403);
 
     await post(sup, `/api/renovations/${r.id}/approve`);
-    await post(rec, `/api/renovations/${r.id}/pay`, { depositFen: 100_000, fees: [] });
+    await post(cashier, `/api/renovations/${r.id}/pay`, { depositFen: 100_000, method: 'cash', fees: [] });
     await post(rec, `/api/renovations/${r.id}/issue-permit`);
     // A photo of another renovation (or made up) is refused and nothing is recorded.
     const bad = await post(rec, `/api/renovations/${r.id}/inspect`, { findings: '违规', violations: [{ description: '违规开槽', deadline: shanghaiToday(2), photoFileIds: ['0000000000000000000000'] }] });

@@ -2,13 +2,13 @@ import type { Tx } from '../../db/database.js';
 import { applyPaging, applySort, containsCi } from '../../db/query.js';
 import type { RenovationExtensionsTable, RenovationInspectionsTable, RenovationsTable } from '../../db/schema.js';
 
-export type RenovationRow = RenovationsTable & { unit_number: string; building_name: string; timezone: string };
+export type RenovationRow = RenovationsTable & { unit_number: string; building_name: string; unit_state: string; timezone: string };
 
 const SORT: Record<string, string> = { createdAt: 'r.created_at', number: 'r.number', plannedStart: 'r.planned_start', status: 'r.status', updatedAt: 'r.updated_at' };
 
 function rows(db: Tx) {
   return db.selectFrom('renovations as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('org_units as b', 'b.id', 'u.building_id').innerJoin('org_units as p', 'p.id', 'r.project_id')
-    .selectAll('r').select(['u.number as unit_number', 'b.name as building_name', 'p.timezone']);
+    .selectAll('r').select(['u.number as unit_number', 'b.name as building_name', 'u.state as unit_state', 'p.timezone']);
 }
 
 export const renovationRepository = {

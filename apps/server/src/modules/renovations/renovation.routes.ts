@@ -14,6 +14,8 @@ export async function renovationRoutes(appBase: FastifyInstance) {
   const one = { 200: Renovation };
   const apply = { config: { access: { permission: 'resident_services.apply' as const } } };
   const approve = { config: { access: { permission: 'resident_services.approve' as const } } };
+  // Taking and paying back the deposit is money at the till: a collector's (billing.collect), booked in her day.
+  const collect = { config: { access: { permission: 'billing.collect' as const } } };
 
   app.get('/api/renovations', { config: { access: { permission: 'resident_services.read' } }, schema: { tags, querystring: RenovationListQuery, response: { 200: page(Renovation) } } }, async (req) =>
     renovationService.list(ctxOf(req), req.query));
@@ -28,7 +30,7 @@ export async function renovationRoutes(appBase: FastifyInstance) {
     renovationService.approve(ctxOf(req), req.params.id, req.body ?? {}));
   app.post('/api/renovations/:id/reject', { ...approve, schema: { tags, params: IdParams, body: RejectBody, response: one } }, async (req) =>
     renovationService.reject(ctxOf(req), req.params.id, req.body.reason));
-  app.post('/api/renovations/:id/pay', { ...apply, schema: { tags, summary: 'Record the deposit (装修押金) and fees (垃圾清运费) taken, in fen', params: IdParams, body: PayRenovationBody, response: one } }, async (req) =>
+  app.post('/api/renovations/:id/pay', { ...collect, schema: { tags, summary: 'Take the deposit (装修押金, a billing deposit with its receipt) and record the fees (垃圾清运费), in fen', params: IdParams, body: PayRenovationBody, response: one } }, async (req) =>
     renovationService.pay(ctxOf(req), req.params.id, req.body));
   app.post('/api/renovations/:id/issue-permit', { ...apply, schema: { tags, summary: 'Issue the permit and the worker passes for the approved dates', params: IdParams, body: z.strictObject({}).nullish(), response: one } }, async (req) =>
     renovationService.issuePermit(ctxOf(req), req.params.id));
@@ -40,7 +42,7 @@ export async function renovationRoutes(appBase: FastifyInstance) {
     renovationService.extend(ctxOf(req), req.params.id, req.body));
   app.post('/api/renovations/:id/decide-extension', { ...approve, schema: { tags, params: IdParams, body: DecideExtensionBody, response: one } }, async (req) =>
     renovationService.decideExtension(ctxOf(req), req.params.id, req.body));
-  app.post('/api/renovations/:id/refund', { ...approve, schema: { tags, summary: 'Refund the deposit minus deductions with reasons', params: IdParams, body: RefundBody, response: one } }, async (req) =>
+  app.post('/api/renovations/:id/refund', { ...collect, schema: { tags, summary: 'Refund the deposit minus deductions with reasons (its refund receipt) and close the application', params: IdParams, body: RefundBody, response: one } }, async (req) =>
     renovationService.refund(ctxOf(req), req.params.id, req.body));
   app.post('/api/renovations/:id/cancel', { ...apply, schema: { tags, params: IdParams, body: CancelBody, response: one } }, async (req) =>
     renovationService.cancel(ctxOf(req), req.params.id, req.body.reason));

@@ -5,8 +5,10 @@
  * inspections with violations and deadlines, acceptance (验收) passed or failed → rework →
  * re-inspection, extensions with approval, and the deposit refunded minus deductions.
  * One open application per unit (a unique index decides between two desks at once).
+ * The unit is 装修中 while the works run; the deposit is a billing deposit (receipt, daily close)
+ * taken and refunded through the payments service inside the renovation's own transaction.
  */
-import type { CreateRenovationBody, Page, Renovation, RenovationListQuery, RenovationStatus } from '@propdesk/contracts';
+import type { CreateRenovationBody, Page, Renovation, RenovationListQuery, RenovationStatus, UnitState } from '@propdesk/contracts';
 import { z } from 'zod';
 import type { AcceptanceBody, DecideExtensionBody, ExtendBody, InspectBody, PayRenovationBody, RefundBody } from '@propdesk/contracts';
 import type { Tx } from '../../db/database.js';
@@ -22,9 +24,17 @@ import { projectFilter, scopedProjectIds } from '../auth/auth.scope.js';
 import { NUMBER_PREFIX } from '../passes/gate.rules.js';
 import { passRepository } from '../passes/pass.repository.js';
 import { issuePass } from '../passes/pass.service.js';
+import { paymentsRepository } from '../payments/payments.repository.js';
+import { cashierClock, depositView, refundDepositIn, takeDepositIn } from '../payments/payments.service.js';
+import { sharedRepository } from '../resident-services/shared.repository.js';
 import { allocateNumber, badField, conflictChanged, requireScope, todayIn, unitInScope } from '../resident-services/shared.js';
 import { renovationRepository, type RenovationRow } from './renovation.repository.js';
-import { isOpenRenovation, refundOf, RENOVATION_PERMISSION, requireRenovationNext, type RenovationAction } from './renovation.state.js';
+import {
+  depositDeduction, isOpenRenovation, refundOf, RENOVATION_PERMISSION, requireRenovationNext, unitStateAtEnd, unitStateAtStart, worksChange, type RenovationAction,
+} from './renovation.state.js';
+
+/** Billing deposits taken for a renovation name it as their source. */
+const DEPOSIT_SOURCE = 'renovation';
 
 const RENOVATION: Localized = { zh: '装修申请', en: 'renovation' };
 type Body<T extends z.ZodTypeAny> = z.infer<T>;
@@ -37,17 +47,19 @@ const openError = (number?: string, id?: string) =>
   }, id ? { renovationId: id } : undefined);
 
 async function view(db: Tx, r: RenovationRow): Promise<Renovation> {
-  const [inspections, extensions, passIds, fileIds] = await Promise.all([
+  const [inspections, extensions, passIds, fileIds, deposit] = await Promise.all([
     renovationRepository.inspections(db, r.id), renovationRepository.extensions(db, r.id), passRepository.idsOfRenovation(db, r.id), renovationRepository.fileIds(db, r.id),
+    paymentsRepository.depositOfSource(db, DEPOSIT_SOURCE, r.id),
   ]);
   return {
-    id: r.id, projectId: r.project_id, number: r.number, unitId: r.unit_id, unitNumber: r.unit_number, buildingName: r.building_name, status: r.status as RenovationStatus,
+    id: r.id, projectId: r.project_id, number: r.number, unitId: r.unit_id, unitNumber: r.unit_number, buildingName: r.building_name, unitState: r.unit_state as UnitState,
+    status: r.status as RenovationStatus,
     ownerName: r.owner_name, ownerPhone: r.owner_phone, contractorCompany: r.contractor_company, contractorLicense: r.contractor_license,
     personInCharge: r.person_in_charge, personInChargePhone: r.person_in_charge_phone,
     workers: (JSON.parse(r.workers) as Worker[]).map((w) => ({ name: w.name, idNumberMasked: maskIdNumber(w.idNumber), phone: w.phone ?? null, trade: w.trade ?? null })),
     scope: r.scope, plannedStart: r.planned_start, plannedEnd: r.planned_end, approvedEnd: r.approved_end, fileIds,
     conditions: r.conditions, rejectReason: r.reject_reason, depositFen: r.deposit_fen === null ? null : Number(r.deposit_fen), fees: JSON.parse(r.fees),
-    paidAt: r.paid_at, paymentNote: r.payment_note, permitNumber: r.permit_number, permitIssuedAt: r.permit_issued_at,
+    paidAt: r.paid_at, paymentNote: r.payment_note, deposit: deposit ? (await depositView(db, [deposit]))[0]! : null, permitNumber: r.permit_number, permitIssuedAt: r.permit_issued_at,
     deductions: JSON.parse(r.deductions), refundFen: r.refund_fen === null ? null : Number(r.refund_fen), refundedAt: r.refunded_at,
     inspections: inspections.map((i) => ({ id: i.id, kind: i.kind as 'routine' | 'acceptance', result: i.result as 'ok' | 'violations' | 'passed' | 'failed', findings: i.findings, violations: JSON.parse(i.violations), inspector: i.inspector_name, at: i.at })),
     extensions: extensions.map((e) => ({ id: e.id, newEndDate: e.new_end_date, reason: e.reason, status: e.status as 'pending' | 'approved' | 'rejected', requestedAt: e.requested_at, decidedBy: e.decided_by_name, decidedAt: e.decided_at, decisionNote: e.decision_note })),
@@ -67,9 +79,25 @@ async function forAction(tx: Tx, ctx: Ctx, id: string, action: RenovationAction,
 
 async function save(tx: Tx, ctx: Ctx, r: RenovationRow, action: RenovationAction, patch: Partial<RenovationsTable>, audit: Record<string, unknown> = {}) {
   const status = (patch.status ?? r.status) as RenovationStatus;
-  const full: Partial<RenovationsTable> = { ...patch, open_unit_id: isOpenRenovation(status) ? r.unit_id : null, updated_at: nowIso() };
+  const now = nowIso();
+  const full: Partial<RenovationsTable> = { ...patch, open_unit_id: isOpenRenovation(status) ? r.unit_id : null, updated_at: now };
+  // The unit follows the works, in this same transaction: 装修中 from the permit, its own state again after.
+  const unitFrom = r.unit_state as UnitState;
+  let unitTo: UnitState | null = null;
+  const works = worksChange(r.status as RenovationStatus, status);
+  if (works === 'start') {
+    const start = unitStateAtStart(unitFrom);
+    unitTo = start.state;
+    full.unit_state_before = start.before;
+  } else if (works === 'end') {
+    unitTo = unitStateAtEnd(unitFrom, r.unit_state_before as UnitState | null);
+  }
   if (!(await renovationRepository.update(tx, r.id, r.version, full))) throw conflictChanged(RENOVATION);
-  await recordAudit(tx, ctx, { action: `renovation.${action}`, entity: 'renovation', entityId: r.id, projectId: r.project_id, before: { status: r.status }, after: { status, ...audit } });
+  if (unitTo && unitTo !== unitFrom) await sharedRepository.setUnitState(tx, r.unit_id, unitTo, now);
+  // The unit's change is in the record of the status change (before → after).
+  const unitBefore = works ? { unitState: unitFrom } : {};
+  const unitAfter = works ? { unitState: unitTo ?? unitFrom } : {};
+  await recordAudit(tx, ctx, { action: `renovation.${action}`, entity: 'renovation', entityId: r.id, projectId: r.project_id, before: { status: r.status, ...unitBefore }, after: { status, ...audit, ...unitAfter } });
 }
 
 export const renovationService = {
@@ -85,7 +113,7 @@ export const renovationService = {
         contractor_license: body.contractorLicense ?? null, person_in_charge: body.personInCharge, person_in_charge_phone: body.personInChargePhone,
         workers: JSON.stringify(body.workers), scope: body.scope, planned_start: body.plannedStart, planned_end: body.plannedEnd, approved_end: body.plannedEnd,
         conditions: null, reject_reason: null, cancel_reason: null, deposit_fen: null, fees: '[]', paid_at: null, payment_note: null,
-        permit_number: null, permit_issued_at: null, deductions: '[]', refund_fen: null, refunded_at: null, created_by: ctx.actor.user.id, created_at: now, updated_at: now, version: 1,
+        permit_number: null, permit_issued_at: null, deductions: '[]', refund_fen: null, refunded_at: null, unit_state_before: null, created_by: ctx.actor.user.id, created_at: now, updated_at: now, version: 1,
       };
       try {
         await renovationRepository.insert(tx, row);
@@ -133,9 +161,22 @@ export const renovationService = {
     return this.act(ctx, id, 'cancel', (tx, r, to) => save(tx, ctx, r, 'cancel', { status: to, cancel_reason: reason }, { reason }));
   },
 
-  /** 押金与垃圾清运费: amounts recorded on the application (billing's deposit API takes over the money when it lands). */
+  /**
+   * 押金与垃圾清运费: the deposit is taken as a billing deposit (receipt from the project's gap-free
+   * counter, in the collector's day and daily close) in this transaction; the fees stay recorded on
+   * the application.
+   */
   pay(ctx: Ctx, id: string, body: Body<typeof PayRenovationBody>) {
-    return this.act(ctx, id, 'pay', (tx, r, to) => save(tx, ctx, r, 'pay', { status: to, deposit_fen: body.depositFen, fees: JSON.stringify(body.fees), paid_at: nowIso(), payment_note: body.note || null }, { depositFen: body.depositFen, fees: body.fees }));
+    return this.act(ctx, id, 'pay', async (tx, r, to) => {
+      const deposit = body.depositFen > 0
+        ? await takeDepositIn(tx, ctx, {
+          projectId: r.project_id, unitId: r.unit_id, kind: 'renovation', description: `${r.building_name}${r.unit_number} 装修押金（${r.number}）`,
+          payerName: r.owner_name, method: body.method, amountFen: body.depositFen,
+        }, cashierClock.today(r.timezone), { kind: DEPOSIT_SOURCE, id: r.id })
+        : null;
+      await save(tx, ctx, r, 'pay', { status: to, deposit_fen: body.depositFen, fees: JSON.stringify(body.fees), paid_at: nowIso(), payment_note: body.note || null },
+        { depositFen: body.depositFen, method: body.method, depositId: deposit?.id ?? null, fees: body.fees });
+    });
   },
 
   /** 装修许可证: a permit number, and a worker pass per named worker valid from the start to the approved end. */
@@ -200,13 +241,20 @@ export const renovationService = {
     });
   },
 
-  /** 退押金: the deposit minus deductions with reasons; the application is closed and frees the unit. */
+  /**
+   * 退押金: the deposit minus deductions with reasons, paid back through billing (its refund receipt)
+   * in the transaction that closes the application and frees the unit. An application paid before
+   * deposits were billing's has none: its refund is recorded on it only.
+   */
   refund(ctx: Ctx, id: string, body: Body<typeof RefundBody>) {
     return this.act(ctx, id, 'refund', async (tx, r, to) => {
-      const deposit = Number(r.deposit_fen ?? 0);
+      const held = await paymentsRepository.depositOfSource(tx, DEPOSIT_SOURCE, r.id);
+      const deposit = held ? Number(held.amount_fen) : Number(r.deposit_fen ?? 0);
       const refund = refundOf(deposit, body.deductions);
       if (refund === null) throw badField('deductions_exceed_deposit', 'body.deductions', `扣款合计不能超过押金 ${(deposit / 100).toFixed(2)} 元`, `Deductions cannot exceed the deposit (¥${(deposit / 100).toFixed(2)})`);
-      await save(tx, ctx, r, 'refund', { status: to, deductions: JSON.stringify(body.deductions), refund_fen: refund, refunded_at: nowIso() }, { depositFen: deposit, deductions: body.deductions, refundFen: refund });
+      if (held) await refundDepositIn(tx, ctx, held, { method: body.method, ...depositDeduction(body.deductions) }, cashierClock.today(r.timezone));
+      await save(tx, ctx, r, 'refund', { status: to, deductions: JSON.stringify(body.deductions), refund_fen: refund, refunded_at: nowIso() },
+        { depositFen: deposit, deductions: body.deductions, refundFen: refund, method: body.method, depositId: held?.id ?? null });
     });
   },
 };

@@ -7,8 +7,11 @@
  *     ─acceptance failed→ rework 整改中 ─acceptance (re-inspection)→ accepted | rework
  *   submitted ─reject(reasons)→ rejected · submitted/approved/paid ─cancel→ cancelled
  *   inspect (日常巡查) and extend / decide_extension (延期) keep the status.
+ *
+ * The unit is 装修中 (renovating) while the works run (in_progress, rework) and gets its state back
+ * when they end; the deposit is billing's (a deposit with its receipt, refunded with another).
  */
-import type { Permission, RenovationStatus } from '@propdesk/contracts';
+import type { Permission, RenovationStatus, UnitState } from '@propdesk/contracts';
 import { AppError } from '../../http/errors.js';
 
 export const RENOVATION_ACTIONS = ['approve', 'reject', 'pay', 'issue_permit', 'inspect', 'acceptance', 'extend', 'decide_extension', 'refund', 'cancel'] as const;
@@ -28,17 +31,21 @@ const FROM: Record<RenovationAction, readonly RenovationStatus[]> = {
   cancel: ['submitted', 'approved', 'paid'],
 };
 
-/** Reviews, extensions and the refund are decisions (supervisor); the rest is the desk's and the inspector's work. */
+/**
+ * Reviews and extensions are decisions (supervisor); taking and paying back the deposit is money at
+ * the till, so only a collector (billing.collect: it lands in her daily close); the rest is the
+ * desk's and the inspector's work.
+ */
 export const RENOVATION_PERMISSION: Record<RenovationAction, Permission> = {
   approve: 'resident_services.approve',
   reject: 'resident_services.approve',
-  pay: 'resident_services.apply',
+  pay: 'billing.collect',
   issue_permit: 'resident_services.apply',
   inspect: 'resident_services.apply',
   acceptance: 'resident_services.apply',
   extend: 'resident_services.apply',
   decide_extension: 'resident_services.approve',
-  refund: 'resident_services.approve',
+  refund: 'billing.collect',
   cancel: 'resident_services.apply',
 };
 
@@ -82,4 +89,41 @@ export function requireRenovationNext(from: RenovationStatus, action: Renovation
 export function refundOf(depositFen: number, deductions: readonly { amountFen: number }[]): number | null {
   const deducted = deductions.reduce((s, d) => s + d.amountFen, 0);
   return deducted > depositFen ? null : depositFen - deducted;
+}
+
+/** What a status change does to the unit: the works start (it becomes 装修中), end (it gets its state back), or neither. */
+export function worksChange(from: RenovationStatus, to: RenovationStatus): 'start' | 'end' | null {
+  const before = WORKS.includes(from);
+  const after = WORKS.includes(to);
+  if (!before && after) return 'start';
+  if (before && !after) return 'end';
+  return null;
+}
+
+/**
+ * Works start: the unit becomes renovating and the renovation keeps what it was. A unit already
+ * marked renovating by hand had no other state to keep (null: it will be vacant after).
+ */
+export function unitStateAtStart(current: UnitState): { state: UnitState; before: UnitState | null } {
+  return { state: 'renovating', before: current === 'renovating' ? null : current };
+}
+
+/**
+ * Works end: the unit goes back to the state kept at the start. Kept rather than recomputed from
+ * resident links, because the state is what staff recorded (imported and hand-edited units are
+ * often occupied with no residents on file: recomputing would wrongly make them vacant). If the
+ * unit is no longer renovating, something newer set it meanwhile (a move-in or move-out completed
+ * during the works, or staff edited it): that newer fact stays (null: leave it).
+ */
+export function unitStateAtEnd(current: UnitState, before: UnitState | null): UnitState | null {
+  if (current !== 'renovating') return null;
+  return before ?? 'vacant';
+}
+
+/** The billing deposit's deduction: the sum of the renovation's deductions and their reasons in one line (the deposit keeps 200 characters). */
+export function depositDeduction(deductions: readonly { reason: string; amountFen: number }[]): { deductionFen: number; deductionReason?: string } {
+  const deductionFen = deductions.reduce((s, d) => s + d.amountFen, 0);
+  if (deductionFen === 0) return { deductionFen };
+  const reason = deductions.map((d) => `${d.reason} ${(d.amountFen / 100).toFixed(2)}`).join('；');
+  return { deductionFen, deductionReason: reason.length > 200 ? `${reason.slice(0, 199)}…` : reason };
 }

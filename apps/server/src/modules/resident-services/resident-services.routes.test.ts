@@ -7,9 +7,10 @@ let rec: Session;
 let recB: Session;
 let sup: Session;
 let guard: Session;
+let cashier: Session;
 beforeAll(async () => {
   t = await createTestApp();
-  [rec, recB, sup, guard] = await Promise.all([t.login('receptionA'), t.login('receptionB'), t.login('supervisor'), t.login('guardA')]);
+  [rec, recB, sup, guard, cashier] = await Promise.all([t.login('receptionA'), t.login('receptionB'), t.login('supervisor'), t.login('guardA'), t.login('cashierA')]);
 });
 afterAll(() => t.close());
 
@@ -261,7 +262,8 @@ describe('renovation (装修)', () => {
     expect((await post(rec, `/api/renovations/${r.id}/approve`, { conditions: '每日 8:00–12:00、14:00–18:00 施工' })).statusCode).toBe(403);
     expect((await post(rec, `/api/renovations/${r.id}/issue-permit`)).json()).toMatchObject({ error: 'invalid_transition' });
     expect((await post(sup, `/api/renovations/${r.id}/approve`, { conditions: '每日 8:00–12:00、14:00–18:00 施工' })).json()).toMatchObject({ status: 'approved' });
-    expect((await post(rec, `/api/renovations/${r.id}/pay`, { depositFen: 200_000, fees: [{ name: '垃圾清运费', amountFen: 30_000 }] })).json()).toMatchObject({ status: 'paid', depositFen: 200_000 });
+    // Money is the cashier's (billing.collect).
+    expect((await post(cashier, `/api/renovations/${r.id}/pay`, { depositFen: 200_000, method: 'cash', fees: [{ name: '垃圾清运费', amountFen: 30_000 }] })).json()).toMatchObject({ status: 'paid', depositFen: 200_000 });
     const permitted = (await post(rec, `/api/renovations/${r.id}/issue-permit`)).json();
     expect(permitted).toMatchObject({ status: 'in_progress', permitNumber: expect.stringMatching(/^XK-/) });
     expect(permitted.passIds).toHaveLength(2);
@@ -279,12 +281,12 @@ describe('renovation (装修)', () => {
     expect(inspected.json().inspections[0]).toMatchObject({ kind: 'routine', result: 'violations' });
     expect((await post(rec, `/api/renovations/${r.id}/acceptance`, { passed: false, findings: '防水不合格' })).statusCode).toBe(400);
     expect((await post(rec, `/api/renovations/${r.id}/acceptance`, { passed: false, findings: '防水不合格', violations: [{ description: '重做防水', deadline: shanghaiToday(7) }] })).json().status).toBe('rework');
-    expect((await post(sup, `/api/renovations/${r.id}/refund`, { deductions: [] })).json()).toMatchObject({ error: 'invalid_transition' });
+    expect((await post(cashier, `/api/renovations/${r.id}/refund`, { deductions: [], method: 'cash' })).json()).toMatchObject({ error: 'invalid_transition' });
     expect((await post(rec, `/api/renovations/${r.id}/acceptance`, { passed: true, findings: '复验合格' })).json().status).toBe('accepted');
     expect((await get(guard, `/api/passes/verify/${(await get(rec, `/api/passes/${passes[0].id}`)).json().qrCode}`)).json().status).toBe('revoked');
 
-    expect((await post(sup, `/api/renovations/${r.id}/refund`, { deductions: [{ reason: '损坏电梯轿厢', amountFen: 250_000 }] })).json()).toMatchObject({ error: 'deductions_exceed_deposit' });
-    const closed = (await post(sup, `/api/renovations/${r.id}/refund`, { deductions: [{ reason: '公共区域垃圾未清运', amountFen: 20_000 }] })).json();
+    expect((await post(cashier, `/api/renovations/${r.id}/refund`, { deductions: [{ reason: '损坏电梯轿厢', amountFen: 250_000 }], method: 'cash' })).json()).toMatchObject({ error: 'deductions_exceed_deposit' });
+    const closed = (await post(cashier, `/api/renovations/${r.id}/refund`, { deductions: [{ reason: '公共区域垃圾未清运', amountFen: 20_000 }], method: 'cash' })).json();
     expect(closed).toMatchObject({ status: 'closed', refundFen: 180_000 });
     // The unit is free for a new application.
     expect((await post(rec, '/api/renovations', application(unitId))).statusCode).toBe(201);

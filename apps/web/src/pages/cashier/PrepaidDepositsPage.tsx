@@ -1,6 +1,6 @@
 /** 预存与押金: a unit's prepaid balances per fee item (top up with a receipt), and deposits held and refunded. */
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -169,7 +169,9 @@ function Deposits() {
           {
             title: t('操作', 'Actions'),
             key: 'a',
-            render: (_: unknown, d) => (d.status === 'held' && can('billing.collect') ? <Button size="small" onClick={() => setRefunding(d)}>{t('退押金', 'Refund')}</Button> : null),
+            // A renovation's deposit is refunded from the renovation, which it closes.
+            render: (_: unknown, d) => (d.source === 'renovation' && d.sourceId ? <Link to={`/renovations/${d.sourceId}`}>{t('装修申请', 'Renovation')}</Link>
+              : d.status === 'held' && can('billing.collect') ? <Button size="small" onClick={() => setRefunding(d)}>{t('退押金', 'Refund')}</Button> : null),
           },
         ]}
       />
