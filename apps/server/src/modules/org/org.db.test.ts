@@ -88,6 +88,21 @@ describe(`org tree on ${testDialect()}`, () => {
       expect(new Set(created.map((e) => e.ticket_id)).size).toBe(tickets.length);
       const visits = await fresh.db.selectFrom('return_visits').select(['outcome']).execute();
       expect(visits.map((v) => v.outcome)).toContain('unsatisfied');
+      // The browser test's unit (丽景花园 1栋 101) owes exactly October and November, whatever the random ids.
+      const owed = await fresh.db
+        .selectFrom('bill_lines as l')
+        .innerJoin('bills as b', 'b.id', 'l.bill_id')
+        .innerJoin('units as u', 'u.id', 'l.unit_id')
+        .innerJoin('org_units as bd', 'bd.id', 'u.building_id')
+        .innerJoin('org_units as p', 'p.id', 'u.project_id')
+        .select('b.period')
+        .distinct()
+        .where('p.name', '=', '丽景花园')
+        .where('bd.name', '=', '1栋')
+        .where('u.number', '=', '101')
+        .where('l.status', 'in', ['unpaid', 'partially_paid'])
+        .execute();
+      expect(owed.map((o) => o.period).sort()).toEqual(['2026-10', '2026-11']);
       const second = await bootstrap(fresh, { demo: true });
       expect(second.admin).toBeNull();
       const again = await fresh.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
