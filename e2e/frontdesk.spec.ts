@@ -104,3 +104,19 @@ test('the supervisor publishes a notice with a PDF and the receptionist sees and
   expect(file.headers()['content-type']).toBe('application/pdf');
   expect(Buffer.from(await file.body()).equals(pdf)).toBe(true);
 });
+
+test('the supervisor corrects where a key is kept, and the register shows it', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await inChinese(page);
+  await page.goto('/frontdesk/keys');
+  const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
+  await expect(row).toBeVisible();
+  const label = (await row.locator('td').first().innerText()).trim();
+  await row.getByRole('button', { name: /修\s*改/ }).click();
+  const dialog = page.getByRole('dialog', { name: `修改钥匙：${label}` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel(/存放位置$/).fill('前台钥匙柜 C3（已更正）');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: label })).toContainText('前台钥匙柜 C3（已更正）');
+});

@@ -267,6 +267,14 @@ export const CreateKeyBody = z.strictObject({
   location: z.string().trim().min(1).max(100),
   copies: z.number().int().min(1).max(20).default(1),
 });
+/** Correcting a key's record: any of its fields; `unitId: null` when it opens no unit after all. */
+export const UpdateKeyBody = z.strictObject({
+  label: z.string().trim().min(1).max(60).optional(),
+  opens: z.string().trim().min(1).max(200).optional(),
+  unitId: Id.nullable().optional(),
+  location: z.string().trim().min(1).max(100).optional(),
+  copies: z.number().int().min(1).max(20).optional(),
+});
 export const KeyListQuery = ListQuery.extend({ projectId: Id.optional(), out: QueryBool.optional(), overdue: QueryBool.optional() });
 export const LendKeyBody = z.strictObject({
   borrower: Name,

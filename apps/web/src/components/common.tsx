@@ -43,12 +43,13 @@ export function useProjects() {
   });
 }
 
-export function ProjectSelect(props: { value?: string; onChange?: (v: string | undefined) => void; allowClear?: boolean; style?: React.CSSProperties; placeholder?: string }) {
+export function ProjectSelect(props: { value?: string; onChange?: (v: string | undefined) => void; allowClear?: boolean; disabled?: boolean; style?: React.CSSProperties; placeholder?: string }) {
   const t = useT();
   const projects = useProjects();
   return (
     <Select
       allowClear={props.allowClear}
+      disabled={props.disabled}
       style={{ minWidth: 180, ...props.style }}
       placeholder={props.placeholder ?? t('全部项目', 'All projects')}
       value={props.value}

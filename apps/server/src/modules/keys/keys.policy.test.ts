@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueProblems, loanOverdue } from './keys.policy.js';
+import { copiesBelowOut, dueProblems, loanOverdue } from './keys.policy.js';
 
 describe('key custody rules', () => {
   it('flags a loan not back by its due time, and only then', () => {
@@ -14,5 +14,13 @@ describe('key custody rules', () => {
     expect(dueProblems(now, now - 1)).toHaveLength(1);
     expect(dueProblems(now, now + 31 * 86_400_000)).toHaveLength(1);
     expect(dueProblems(now, now + 3_600_000)).toEqual([]);
+  });
+});
+
+describe('copies of a key', () => {
+  it('may not drop below the copies out', () => {
+    expect(copiesBelowOut(1, 2)).toBe(true);
+    expect(copiesBelowOut(2, 2)).toBe(false);
+    expect(copiesBelowOut(3, 0)).toBe(false);
   });
 });

@@ -11,3 +11,8 @@ export function dueProblems(lentAt: number, dueAt: number): { path: string; mess
   if (dueAt - lentAt > 30 * 86_400_000) return [{ path: 'body.dueAt', message: 'a key is lent for at most 30 days', messageZh: '钥匙最长借出 30 天' }];
   return [];
 }
+
+/** Copies cannot be fewer than those out right now: they have to come back first. */
+export function copiesBelowOut(copies: number, out: number): boolean {
+  return copies < out;
+}

@@ -38,6 +38,13 @@ export const keysRepository = {
    * Takes one copy out if one is in: a single conditional UPDATE, so of two lends at once only
    * one can succeed (SQLite serializes writers; PostgreSQL re-checks the condition on the locked row).
    */
+  /** Changes a key's record; a new number of copies only while no more than that are out (a lend may race it). */
+  async update(db: Tx, id: string, patch: Partial<Pick<DeskKeysTable, 'label' | 'opens' | 'unit_id' | 'location' | 'copies' | 'updated_at'>>): Promise<boolean> {
+    let q = db.updateTable('desk_keys').set(patch).where('id', '=', id);
+    if (patch.copies !== undefined) q = q.where('out_count', '<=', patch.copies);
+    return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  },
+
   async takeCopy(db: Tx, id: string): Promise<boolean> {
     const r = await db.updateTable('desk_keys').set((eb) => ({ out_count: eb('out_count', '+', 1) })).where('id', '=', id).whereRef('out_count', '<', 'copies').executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;

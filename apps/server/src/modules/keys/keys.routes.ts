@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CreateKeyBody, DeskKey, IdParams, KeyHistory, KeyListQuery, LendKeyBody, page, ReturnKeyBody } from '@propdesk/contracts';
+import { CreateKeyBody, DeskKey, IdParams, KeyHistory, KeyListQuery, LendKeyBody, page, ReturnKeyBody, UpdateKeyBody } from '@propdesk/contracts';
 import { ctxOf } from '../../http/authenticate.js';
 import { keysService } from './keys.service.js';
 
@@ -15,6 +15,9 @@ export async function keysRoutes(appBase: FastifyInstance) {
   });
   app.get('/api/keys/:id', { config: { access: { permission: 'keys.read' } }, schema: { tags, params: IdParams, response: { 200: DeskKey } } }, async (req) =>
     keysService.get(ctxOf(req), req.params.id));
+  app.patch('/api/keys/:id', { config: { access: { permission: 'keys.manage' } }, schema: { tags, summary: "Correct a key's record", params: IdParams, body: UpdateKeyBody, response: { 200: DeskKey } } }, async (req) =>
+    keysService.update(ctxOf(req), req.params.id, req.body));
+
   app.get('/api/keys/:id/history', { config: { access: { permission: 'keys.read' } }, schema: { tags, params: IdParams, response: { 200: KeyHistory } } }, async (req) =>
     keysService.history(ctxOf(req), req.params.id));
   app.post('/api/keys/:id/lend', { config: { access: { permission: 'keys.lend' } }, schema: { tags, params: IdParams, body: LendKeyBody, response: { 200: DeskKey } } }, async (req) =>

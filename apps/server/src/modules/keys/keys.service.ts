@@ -1,15 +1,16 @@
 /** Key custody (钥匙管理): the register, lending with borrower, purpose and due time, returns, history. */
 import type { DeskKey, KeyLoan, Page } from '@propdesk/contracts';
 import type { z } from 'zod';
-import type { CreateKeyBody, KeyListQuery, LendKeyBody, ReturnKeyBody } from '@propdesk/contracts';
+import type { CreateKeyBody, KeyListQuery, LendKeyBody, ReturnKeyBody, UpdateKeyBody } from '@propdesk/contracts';
 import { isUniqueViolation } from '../../db/query.js';
+import type { Tx } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scopedProjectIds } from '../auth/auth.scope.js';
-import { dueProblems, loanOverdue } from './keys.policy.js';
+import { copiesBelowOut, dueProblems, loanOverdue } from './keys.policy.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { keysRepository, type KeyRow, type LoanRow } from './keys.repository.js';
 
@@ -30,6 +31,17 @@ function toKey(k: KeyRow, openLoans: readonly LoanRow[], now: number): DeskKey {
 }
 
 const labelTaken = (label: string) => conflict('key_label_taken', { zh: `本项目已有标签为“${label}”的钥匙`, en: `The project already has a key labelled "${label}"` }, [{ path: 'body.label', message: 'already used in this project' }]);
+
+const tooFewCopies = (out: number) =>
+  conflict('copies_below_out', { zh: `已借出 ${out} 把，把数不能少于 ${out}，请先归还`, en: `${out} copies are out: the key cannot have fewer copies until they come back` }, [{ path: 'body.copies', message: `at least ${out}` }]);
+
+/** A key's unit must be one of its project's units. */
+async function assertUnitInProject(tx: Tx, unitId: string, projectId: string): Promise<void> {
+  const unit = await unitsRepository.findById(tx, unitId);
+  if (!unit || unit.project_id !== projectId) {
+    throw new AppError(400, 'unit_not_in_project', { zh: '所选房屋不属于该项目', en: 'The unit is not one of this project\'s units' }, [{ path: 'body.unitId', message: 'not in this project' }]);
+  }
+}
 
 async function keyInScope(ctx: Ctx, id: string, permission: 'keys.lend' | 'keys.manage' | null) {
   const row = await keysRepository.findById(ctx.database.db, id);
@@ -65,12 +77,7 @@ export const keysService = {
     if (!(await scopedProjectIds(ctx, 'keys.manage')).includes(input.projectId)) throw forbidden();
     try {
       return await ctx.database.db.transaction().execute(async (tx) => {
-        if (input.unitId) {
-          const unit = await unitsRepository.findById(tx, input.unitId);
-          if (!unit || unit.project_id !== input.projectId) {
-            throw new AppError(400, 'unit_not_in_project', { zh: '所选房屋不属于该项目', en: 'The unit is not one of this project\'s units' }, [{ path: 'body.unitId', message: 'not in this project' }]);
-          }
-        }
+        if (input.unitId) await assertUnitInProject(tx, input.unitId, input.projectId);
         if (await keysRepository.findByLabel(tx, input.projectId, input.label)) throw labelTaken(input.label);
         const now = nowIso();
         const id = newId();
@@ -84,6 +91,38 @@ export const keysService = {
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw labelTaken(input.label);
+      throw err;
+    }
+  },
+
+  /** Corrects a key's record (label, what it opens, its unit, where it is kept, copies), audited before/after. */
+  async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateKeyBody>): Promise<DeskKey> {
+    const key = await keyInScope(ctx, id, 'keys.manage');
+    const label = input.label ?? key.label;
+    try {
+      return await ctx.database.db.transaction().execute(async (tx) => {
+        if (input.unitId) await assertUnitInProject(tx, input.unitId, key.project_id);
+        if (input.label !== undefined && input.label !== key.label && (await keysRepository.findByLabel(tx, key.project_id, input.label))) throw labelTaken(input.label);
+        if (input.copies !== undefined && copiesBelowOut(input.copies, key.out_count)) throw tooFewCopies(key.out_count);
+        const patch = {
+          ...(input.label !== undefined ? { label: input.label } : {}),
+          ...(input.opens !== undefined ? { opens: input.opens } : {}),
+          ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
+          ...(input.location !== undefined ? { location: input.location } : {}),
+          ...(input.copies !== undefined ? { copies: input.copies } : {}),
+        };
+        const loans = await keysRepository.loansOf(tx, [id], true);
+        if (Object.keys(patch).length === 0) return toKey(key, loans, Date.now());
+        if (!(await keysRepository.update(tx, id, { ...patch, updated_at: nowIso() }))) {
+          // A copy was lent meanwhile: read how many are out now.
+          throw tooFewCopies((await keysRepository.findById(tx, id))!.out_count);
+        }
+        const after = toKey((await keysRepository.findById(tx, id))!, loans, Date.now());
+        await recordAudit(tx, ctx, { action: 'key.update', entity: 'key', entityId: id, projectId: key.project_id, before: toKey(key, loans, Date.now()), after });
+        return after;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw labelTaken(label);
       throw err;
     }
   },

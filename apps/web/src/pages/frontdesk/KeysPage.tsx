@@ -22,6 +22,7 @@ export default function KeysPage() {
   const qc = useQueryClient();
   const { query, setFilters, onTableChange, pagination, sortOrder } = useListParams();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<DeskKey | null>(null);
   const [lending, setLending] = useState<DeskKey | null>(null);
   const [history, setHistory] = useState<DeskKey | null>(null);
   const list = useQuery({ queryKey: ['keys', query], queryFn: () => api.get<Page<DeskKey>>('/api/keys', query), placeholderData: (p) => p });
@@ -75,13 +76,15 @@ export default function KeysPage() {
             render: (_v, k) => (
               <Space>
                 {lend && k.out < k.copies && <Button size="small" onClick={() => setLending(k)}>{t('借出', 'Lend')}</Button>}
+                {can('keys.manage') && <Button size="small" type="link" onClick={() => setEditing(k)}>{t('修改', 'Edit')}</Button>}
                 <Button size="small" type="link" onClick={() => setHistory(k)}>{t('记录', 'History')}</Button>
               </Space>
             ),
           },
         ]}
       />
-      {adding && <NewKeyDialog defaultProjectId={query.projectId} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void refresh(); }} />}
+      {adding && <KeyDialog defaultProjectId={query.projectId} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void refresh(); }} />}
+      {editing && <KeyDialog keyRow={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); message.success(t('已保存', 'Saved')); void refresh(); }} />}
       {lending && <LendDialog keyRow={lending} onClose={() => setLending(null)} onSaved={() => { setLending(null); void refresh(); }} />}
       <Drawer open={!!history} onClose={() => setHistory(null)} title={history ? t(`钥匙记录：${history.label}`, `Key history: ${history.label}`) : ''} width={560}>
         {history && <>
@@ -112,26 +115,35 @@ function KeyHistory({ keyId }: { keyId: string }) {
   );
 }
 
-function NewKeyDialog(props: { defaultProjectId?: string; onClose(): void; onSaved(): void }) {
+/** 登记钥匙, or with `keyRow` 修改 that key (its project stays; a cleared unit is sent as null). */
+function KeyDialog(props: { defaultProjectId?: string; keyRow?: DeskKey; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const projectId = Form.useWatch('projectId', form) as string | undefined;
-  const save = useMutation({ mutationFn: (v: Record<string, unknown>) => api.post('/api/keys', v), onSuccess: props.onSaved, onError: (e) => toastError(e, t) });
+  const k = props.keyRow;
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      k ? api.patch(`/api/keys/${k.id}`, { label: v.label, opens: v.opens, location: v.location, copies: v.copies, unitId: v.unitId || null }) : api.post('/api/keys', { ...v, unitId: v.unitId || undefined }),
+    onSuccess: props.onSaved,
+    onError: (e) => toastError(e, t),
+  });
   return (
-    <Modal open title={t('登记钥匙', 'New key')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')}>
-      <Form form={form} layout="vertical" initialValues={{ projectId: props.defaultProjectId, copies: 1 }}
+    <Modal open title={k ? t(`修改钥匙：${k.label}`, `Edit key: ${k.label}`) : t('登记钥匙', 'New key')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')}>
+      <Form form={form} layout="vertical"
+        initialValues={k ? { projectId: k.projectId, label: k.label, opens: k.opens, unitId: k.unitId ?? undefined, location: k.location, copies: k.copies } : { projectId: props.defaultProjectId, copies: 1 }}
         // A unit belongs to one project: choosing another project clears it.
         onValuesChange={(changed: Record<string, unknown>) => { if ('projectId' in changed) form.setFieldValue('unitId', undefined); }}
-        // A cleared picker leaves no unitId (the key opens no unit).
-        onFinish={(v: Record<string, unknown>) => save.mutate({ ...v, unitId: v.unitId || undefined })}>
-        <Form.Item name="projectId" label={t('项目', 'Project')} rules={[{ required: true }]}><ProjectSelect /></Form.Item>
+        onFinish={(v: Record<string, unknown>) => save.mutate(v)}>
+        <Form.Item name="projectId" label={t('项目', 'Project')} rules={[{ required: true }]}><ProjectSelect disabled={!!k} /></Form.Item>
         <Form.Item name="label" label={t('标签', 'Label')} rules={[{ required: true, max: 60 }]}><Input placeholder="K-01" /></Form.Item>
         <Form.Item name="opens" label={t('开启', 'Opens')} rules={[{ required: true, max: 200 }]}><Input /></Form.Item>
         <Form.Item name="unitId" label={t('所属房屋（可不选）', 'Unit (optional)')} extra={t('业主寄存或房屋专用的钥匙，按房号或楼栋搜索', 'For a key of one unit (e.g. left by the owner): search by unit number or building')}>
           <UnitPicker projectId={projectId} />
         </Form.Item>
         <Form.Item name="location" label={t('存放位置', 'Kept at')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
-        <Form.Item name="copies" label={t('把数', 'Copies')} rules={[{ required: true }]}><InputNumber min={1} max={20} /></Form.Item>
+        <Form.Item name="copies" label={t('把数', 'Copies')} rules={[{ required: true }]} extra={k && k.out > 0 ? t(`已借出 ${k.out} 把，把数不能少于 ${k.out}`, `${k.out} out: no fewer copies than that`) : undefined}>
+          <InputNumber min={Math.max(1, k?.out ?? 0)} max={20} />
+        </Form.Item>
       </Form>
     </Modal>
   );
