@@ -27,7 +27,7 @@ const newKey = async (label: string, copies = 2) => {
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; label: string; copies: number };
 };
-const patch = (s: Session, id: string, payload: unknown) => t.as(s, { method: 'PATCH', url: `/api/keys/${id}`, payload });
+const patch = (s: Session, id: string, payload: Record<string, unknown>) => t.as(s, { method: 'PATCH', url: `/api/keys/${id}`, payload });
 const auditOf = (id: string) => t.database.db.selectFrom('audit_log').select(['action', 'changes']).where('entity_id', '=', id).where('action', '=', 'key.update').execute();
 
 describe('correcting a key (PATCH /api/keys/:id)', () => {
