@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import BetterSqlite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
@@ -17,29 +16,6 @@ export const arg = (name: string, def: number | string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : String(def);
 };
-
-/**
- * --stmt-cache (an experiment, not the app's behaviour): Kysely's SQLite driver prepares every
- * statement anew on every execution; this keeps prepared statements per connection and SQL text,
- * as a statement cache in db/database.ts would. Must run before the database is opened.
- */
-export function cacheStatementsIfAsked(): boolean {
-  if (!process.argv.includes('--stmt-cache')) return false;
-  const prepare = BetterSqlite.prototype.prepare;
-  const caches = new WeakMap<object, Map<string, BetterSqlite.Statement>>();
-  BetterSqlite.prototype.prepare = function cachedPrepare(this: BetterSqlite.Database, sql: string) {
-    let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new Map()));
-    const hit = cache.get(sql);
-    // A statement still iterating (a stream) cannot be run again: prepare a fresh one then.
-    if (hit && !hit.busy) return hit;
-    const stmt = prepare.call(this, sql);
-    if (cache.size >= 500) cache.delete(cache.keys().next().value!);
-    cache.set(sql, stmt);
-    return stmt;
-  } as typeof prepare;
-  return true;
-}
 
 export interface BenchApp {
   app: FastifyInstance;
@@ -66,7 +42,6 @@ export async function openBenchApp(opts: { db?: string; extend?: (app: FastifyIn
     throw new Error(`${file} or ${tokenFile} is missing: run "npx tsx bench/generate.ts" first`);
   }
   const token = fs.readFileSync(tokenFile, 'utf8').trim();
-  if (cacheStatementsIfAsked()) console.log('--stmt-cache: prepared statements are reused (experiment)');
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: `sqlite:${file}`,

@@ -112,13 +112,14 @@ export const keysService = {
           ...(input.copies !== undefined ? { copies: input.copies } : {}),
         };
         const loans = await keysRepository.loansOf(tx, [id], true);
-        if (Object.keys(patch).length === 0) return toKey(key, loans, Date.now());
+        const before = toKey(key, loans, Date.now());
+        if (Object.keys(patch).length === 0) return before;
         if (!(await keysRepository.update(tx, id, { ...patch, updated_at: nowIso() }))) {
           // A copy was lent meanwhile: read how many are out now.
           throw tooFewCopies((await keysRepository.findById(tx, id))!.out_count);
         }
         const after = toKey((await keysRepository.findById(tx, id))!, loans, Date.now());
-        await recordAudit(tx, ctx, { action: 'key.update', entity: 'key', entityId: id, projectId: key.project_id, before: toKey(key, loans, Date.now()), after });
+        await recordAudit(tx, ctx, { action: 'key.update', entity: 'key', entityId: id, projectId: key.project_id, before, after });
         return after;
       });
     } catch (err) {

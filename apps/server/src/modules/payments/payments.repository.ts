@@ -54,7 +54,7 @@ export const paymentsRepository = {
   },
 
   projectInfo(db: Tx, projectId: string) {
-    return db.selectFrom('org_units').select(['id', 'name', 'address', 'timezone']).where('id', '=', projectId).where('kind', '=', 'project').executeTakeFirst();
+    return db.selectFrom('org_units').select(['id', 'name', 'address', 'timezone', 'path']).where('id', '=', projectId).where('kind', '=', 'project').executeTakeFirst();
   },
 
   /**
@@ -273,10 +273,6 @@ export const paymentsRepository = {
       .where('g.org_unit_id', 'in', [...orgUnitIds])
       .where('u.active', '=', 1)
       .execute();
-  },
-
-  projectPath(db: Tx, projectId: string) {
-    return db.selectFrom('org_units').select('path').where('id', '=', projectId).where('kind', '=', 'project').executeTakeFirst();
   },
 
   userNames(db: Tx, ids: readonly string[]) {

@@ -439,8 +439,7 @@ export async function closeDay(tx: Tx, ctx: Ctx, projectId: string, businessDate
 }
 
 /** Users whose grant on the project (or above it) lets them take a cashier's hand-over, by name. */
-async function handOverRecipients(ctx: Ctx, projectId: string): Promise<HandOverRecipient[]> {
-  const project = await repo.projectPath(ctx.database.db, projectId);
+async function handOverRecipients(ctx: Ctx, project: { path: string } | undefined): Promise<HandOverRecipient[]> {
   if (!project) return [];
   const byUser = new Map<string, HandOverRecipient>();
   for (const g of await repo.grantsAt(ctx.database.db, pathNodeIds(project.path))) {
@@ -697,7 +696,7 @@ export const paymentsService = {
   /** Whom the signed-in cashier may hand the day over to on this project. */
   async recipients(ctx: Ctx, q: { projectId: string }): Promise<{ items: HandOverRecipient[] }> {
     await assertProjectInScope(ctx, 'billing.collect', q.projectId, { zh: '项目', en: 'project' });
-    return { items: await handOverRecipients(ctx, q.projectId) };
+    return { items: await handOverRecipients(ctx, await repo.projectInfo(ctx.database.db, q.projectId)) };
   },
 
   /** 日结: the cashier hands over the day; from then on nothing can be booked into it. */
@@ -707,7 +706,7 @@ export const paymentsService = {
     const today = cashierClock.today(project?.timezone ?? DEFAULT_TIMEZONE);
     const businessDate = body.businessDate ?? today;
     if (businessDate > today) throw fieldInvalid('body.businessDate', { zh: '不能日结未来的日期', en: 'a day in the future cannot be closed' });
-    if (body.handedTo && !(await handOverRecipients(ctx, body.projectId)).some((u) => u.id === body.handedTo)) {
+    if (body.handedTo && !(await handOverRecipients(ctx, project)).some((u) => u.id === body.handedTo)) {
       throw fieldInvalid('body.handedTo', {
         zh: '交接人须是本项目负责收费或财务审批的其他人员',
         en: 'hand over to someone else who takes or approves money on this project',
